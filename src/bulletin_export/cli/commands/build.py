@@ -1,0 +1,5 @@
+"""The `build` command."""
+
+from __future__ import annotations
+
+from .._app import app  # noqa: F401

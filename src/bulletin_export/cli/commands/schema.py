@@ -1,0 +1,5 @@
+"""The `schema` command."""
+
+from __future__ import annotations
+
+from .._app import app  # noqa: F401

@@ -1,0 +1,5 @@
+"""The `styles` command."""
+
+from __future__ import annotations
+
+from .._app import app  # noqa: F401

@@ -1,0 +1,102 @@
+"""Diagnostics: findings with a stable code, a severity, a span and a hint.
+
+The parser and the checks return them as values; only the CLI prints them,
+either for people (file:line:col, the line and a caret) or as JSON.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import unicodedata
+from dataclasses import dataclass, replace
+from typing import Iterable, Sequence
+
+from .model import Span
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 2, "warning": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str  # stable, e.g. "BX101"
+    severity: Severity
+    message: str
+    span: Span | None = None
+    hint: str | None = None
+    file: str | None = None
+    fix: str | None = None  # replacement text for the span, when a fix is mechanical
+
+    def with_file(self, file: str | None) -> "Diagnostic":
+        return replace(self, file=file)
+
+    @property
+    def location(self) -> str:
+        loc = self.file or "<input>"
+        if self.span:
+            loc += f":{self.span.line}:{self.span.col}"
+        return loc
+
+    def headline(self) -> str:
+        """`file:line:col: severity[CODE]: message` on one line."""
+        return f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "line": self.span.line if self.span else None,
+            "column": self.span.col if self.span else None,
+            "end_line": self.span.end_line if self.span else None,
+            "end_column": self.span.end_col if self.span else None,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "fix": self.fix,
+        }
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def format_human(diag: Diagnostic, lines: Sequence[str] | None = None) -> str:
+    """The headline, then (when the source lines are given) the line and a caret, then the hint."""
+    out = [diag.headline()]
+    span = diag.span
+    if lines is not None and span and 1 <= span.line <= len(lines):
+        text = lines[span.line - 1].rstrip("\n")
+        out.append(f"  {span.line:>4} | {text}")
+        pad = _display_width(text[: span.col - 1])
+        if span.end_line == span.line and span.end_col > span.col:
+            width = max(1, _display_width(text[span.col - 1 : span.end_col - 1]))
+        else:
+            width = 1
+        out.append("       | " + " " * pad + "^" + "~" * (width - 1))
+    if diag.hint:
+        out.append(f"       = hint: {diag.hint}")
+    return "\n".join(out)
+
+
+def format_json(diags: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.to_dict() for d in diags], ensure_ascii=False, indent=2)
+
+
+def worst(diags: Iterable[Diagnostic]) -> Severity | None:
+    best: Severity | None = None
+    for d in diags:
+        if best is None or d.severity.rank > best.rank:
+            best = d.severity
+    return best
+
+
+def count(diags: Iterable[Diagnostic], severity: Severity) -> int:
+    return sum(1 for d in diags if d.severity is severity)
