@@ -43,7 +43,7 @@ class RenderContext:
 
     @cached_property
     def style(self):
-        from ..styles import load_style
+        from ..stylesheet import load_style
 
         return load_style(self.style_name)
 
