@@ -1,0 +1,297 @@
+"""Converting many issues: planning jobs, running them across processes, reporting.
+
+The style sheet and fonts are loaded once per worker (one RenderContext each). A bad
+input fails its own job only; the batch goes on. Ctrl-C stops the batch promptly:
+workers are terminated and any temporary file they left is removed, so only complete
+outputs remain (every output is written atomically, see outputs.py).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .diagnostics import Diagnostic, Severity, format_human
+from .errors import BulletinError, UsageError
+from .outputs import check_target, remove_stale_temps, write_atomic
+
+INPUT_SUFFIXES = (".txt", ".xml")
+DEFAULT_FORMATS = ("docx", "pdf")
+DEFAULT_OUT_DIR = Path("out")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build needs besides its inputs; defaults are the CLI's defaults."""
+
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    out_dir: Path = DEFAULT_OUT_DIR
+    style: str | None = None  # a style name or a path to a .toml; None = the default
+    font_dirs: tuple[Path, ...] = ()
+    overrides: tuple[tuple[str, str], ...] = ()
+    force: bool = False
+    jobs: int = 1
+    checks: bool = True  # run the proofreading checks and count their findings
+    disabled_checks: tuple[str, ...] = ()
+    source_date_epoch: int | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    src: Path
+    targets: tuple[tuple[str, Path], ...]  # (format, output path)
+
+
+@dataclass
+class JobResult:
+    src: Path
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # human-formatted diagnostics
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchReport:
+    results: list[JobResult] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def inputs(self) -> int:
+        return len(self.results)
+
+    @property
+    def outputs(self) -> int:
+        return sum(len(r.written) for r in self.results)
+
+    @property
+    def failed(self) -> list[JobResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def warnings(self) -> int:
+        return sum(r.warnings for r in self.results)
+
+
+# --- planning -------------------------------------------------------------------------
+
+def discover(inputs: Sequence[Path], out_dir: Path) -> tuple[list[tuple[Path, Path]], list[JobResult]]:
+    """Expand files and folders into (source, relative output stem) pairs.
+
+    Folders are searched recursively for .txt and .xml, in sorted order, skipping hidden
+    entries and the output folder itself. A missing input becomes a failed JobResult.
+    """
+    found: list[tuple[Path, Path]] = []
+    missing: list[JobResult] = []
+    out_resolved = out_dir.resolve()
+    for given in inputs:
+        if given.is_dir():
+            for path in sorted(given.rglob("*")):
+                rel = path.relative_to(given)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if path.suffix.lower() not in INPUT_SUFFIXES or not path.is_file():
+                    continue
+                if out_resolved in path.resolve().parents:
+                    continue
+                found.append((path, rel.with_suffix("")))
+        elif given.is_file():
+            found.append((given, Path(given.stem)))
+        else:
+            missing.append(JobResult(src=given, error=f"{given}: no such file or folder"))
+    return found, missing
+
+
+def plan(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[Job], list[JobResult]]:
+    """Jobs for every input, plus failed results for inputs that cannot be built at all."""
+    from . import renderers
+
+    exts = {fmt: renderers.get(fmt).extension for fmt in options.formats}
+    found, failed = discover(inputs, options.out_dir)
+    claimed: dict[Path, Path] = {}
+    jobs: list[Job] = []
+    for src, stem in found:
+        targets = tuple((fmt, options.out_dir / stem.parent / (stem.name + exts[fmt])) for fmt in options.formats)
+        clash = next((claimed[t] for _, t in targets if t in claimed), None)
+        if clash is not None:
+            failed.append(JobResult(src=src, error=f"{src}: its outputs would overwrite those of {clash}"))
+            continue
+        for _, t in targets:
+            claimed[t] = src
+        jobs.append(Job(src=src, targets=targets))
+    return jobs, failed
+
+
+# --- one job --------------------------------------------------------------------------
+
+_CTX = None
+_OPTIONS: BuildOptions | None = None
+_INPUTS: tuple[Path, ...] = ()
+
+
+def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool) -> None:
+    """Load the style sheet (and fonts when a fixed-layout format is asked for) once."""
+    global _CTX, _OPTIONS, _INPUTS
+    if child:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    from .renderers import RenderContext
+
+    _OPTIONS, _INPUTS = options, inputs
+    _CTX = RenderContext(
+        style_name=options.style,
+        font_dirs=options.font_dirs,
+        source_date_epoch=options.source_date_epoch,
+    )
+    _CTX.style  # noqa: B018 - load now, fail early
+
+
+def run_job(job: Job) -> JobResult:
+    """Parse, check and render one input; every failure is caught into the result."""
+    from . import api, renderers
+
+    assert _OPTIONS is not None and _CTX is not None
+    started = time.perf_counter()
+    result = JobResult(src=job.src)
+    try:
+        parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
+        diags = list(parsed.diagnostics)
+        if _OPTIONS.checks and job.src.suffix.lower() == ".txt":
+            from .checks import run_checks
+
+            diags += run_checks(parsed, disabled=_OPTIONS.disabled_checks)
+        result.diagnostics = diags
+        result.messages = [
+            format_human(d, parsed.lines) for d in diags if d.severity is not Severity.INFO
+        ]
+        errors = [d for d in diags if d.severity is Severity.ERROR]
+        if errors:
+            result.error = f"{errors[0].headline()}" + (
+                f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
+            )
+            return result
+        for fmt, target in job.targets:
+            check_target(target, _INPUTS + (job.src,), _OPTIONS.force)
+            data = renderers.get(fmt).render(parsed.issue, _CTX)
+            write_atomic(target, data)
+            result.written.append(target)
+    except BulletinError as exc:
+        result.error = str(exc) if exc.file else f"{job.src}: {exc}"
+    except Exception as exc:  # a renderer bug must not end the batch
+        result.error = f"{job.src}: internal error: {type(exc).__name__}: {exc}"
+    finally:
+        result.seconds = time.perf_counter() - started
+    return result
+
+
+# --- the batch ------------------------------------------------------------------------
+
+def run(
+    jobs: Sequence[Job],
+    options: BuildOptions,
+    inputs: Iterable[Path] = (),
+    on_result: Callable[[JobResult], None] | None = None,
+) -> BatchReport:
+    """Run jobs (in this process for jobs=1 or a single job, else in a process pool)."""
+    report = BatchReport()
+    started = time.perf_counter()
+    inputs = tuple(inputs)
+    emit = on_result or (lambda r: None)
+
+    def record(res: JobResult) -> None:
+        report.results.append(res)
+        emit(res)
+
+    try:
+        if options.jobs <= 1 or len(jobs) <= 1:
+            _init_worker(options, inputs, child=False)
+            for job in jobs:
+                record(run_job(job))
+        else:
+            _run_pool(jobs, options, inputs, record)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    finally:
+        remove_stale_temps({t.parent for job in jobs for _, t in job.targets})
+        report.seconds = time.perf_counter() - started
+    return report
+
+
+def _run_pool(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ...],
+              record: Callable[[JobResult], None]) -> None:
+    pending = list(jobs)
+    retried: set[Path] = set()
+    while pending:
+        pool = ProcessPoolExecutor(
+            max_workers=min(options.jobs, len(pending)),
+            initializer=_init_worker,
+            initargs=(options, inputs, True),
+        )
+        futures: dict[Future, Job] = {pool.submit(run_job, job): job for job in pending}
+        pending = []
+        try:
+            remaining = set(futures)
+            while remaining:
+                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    job = futures[fut]
+                    try:
+                        record(fut.result())
+                    except BrokenProcessPool:
+                        if job.src in retried:
+                            record(JobResult(src=job.src, error=f"{job.src}: a worker process crashed on this input"))
+                        else:
+                            retried.add(job.src)
+                            pending.append(job)
+            pool.shutdown(wait=True)
+        except BaseException:
+            _terminate(pool)
+            raise
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: cancel what has not started and kill the workers."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        try:
+            proc.terminate()
+        except Exception:
+            pass
+    for proc in procs:
+        proc.join(timeout=5)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def validate_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """Normalise a format list (comma-separated items allowed); unknown names are a UsageError."""
+    from . import renderers
+
+    out: list[str] = []
+    for item in formats:
+        for name in item.split(","):
+            name = name.strip().lower()
+            if name and name not in out:
+                renderers.get(name)
+                out.append(name)
+    if not out:
+        raise UsageError("no output format given")
+    return tuple(out)
