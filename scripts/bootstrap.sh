@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up bulletin_export on a fresh Debian/Ubuntu machine: the system packages it uses
+# (free CJK fonts, poppler-utils, LibreOffice Writer for the DOCX checks) and a
+# virtual environment in .venv with the package and its test tools.
+# Safe to run again; it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  python3 python3-venv python3-pip fontconfig
+  fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk
+  poppler-utils libreoffice-writer-nogui
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "bootstrap: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+echo "bootstrap: ready (.venv/bin/bulletin-export)" >&2

@@ -1,0 +1,85 @@
+"""The build command on single files: outputs, overwrite rules, errors as one line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from bulletin_export.cli import app
+
+runner = CliRunner()
+
+
+def _build(*args):
+    return subprocess.run([sys.executable, "-m", "bulletin_export", "build", *args],
+                          capture_output=True, text=True)
+
+
+def test_build_xml_into_out_dir(seed_path, tmp_path):
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / (seed_path.stem + ".xml")).is_file()
+    assert "1 inputs, 1 outputs" in result.output
+
+
+def test_rebuild_replaces_own_output_but_not_a_foreign_file(seed_path, tmp_path):
+    assert runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path)]).exit_code == 0
+    target = tmp_path / (seed_path.stem + ".xml")
+    target.write_text("my own notes", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "not made by bulletin_export" in result.output and "--force" in result.output
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path), "--force"])
+    assert result.exit_code == 0
+    assert target.read_bytes().startswith(b"<?xml")
+
+
+def test_output_over_the_input_is_refused(tmp_path, seed_path):
+    src = tmp_path / "issue.txt"
+    src.write_bytes(seed_path.read_bytes())
+    xml = tmp_path / "issue.xml"
+    assert runner.invoke(app, ["build", str(src), "-f", "xml", "-o", str(tmp_path)]).exit_code == 0
+    before = xml.read_bytes()
+    # building the XML back into the same folder would write issue.xml over its own input
+    result = runner.invoke(app, ["build", str(xml), "-f", "xml", "-o", str(tmp_path), "--force"])
+    assert result.exit_code != 0
+    assert "input" in result.output
+    assert xml.read_bytes() == before
+
+
+@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"\x00\x01\x02\xff" * 64, "binary")])
+def test_bad_input_is_one_line_and_exit_1(tmp_path, content, reason):
+    bad = tmp_path / f"{reason}.txt"
+    bad.write_bytes(content)
+    proc = _build(str(bad), "-f", "xml", "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(bad) in errors[0]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_missing_input_is_reported(tmp_path):
+    proc = _build(str(tmp_path / "nope.txt"), "-f", "xml", "-o", str(tmp_path))
+    assert proc.returncode == 1
+    assert "nope.txt: no such file or folder" in proc.stderr
+
+
+def test_bad_set_is_a_usage_error(seed_path, tmp_path):
+    result = runner.invoke(app, ["build", str(seed_path), "--set", "novalue", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "key=value" in result.output
+
+
+def test_version_and_help():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and "bulletin-export" in result.output
+    for cmd in ("build", "check", "parse", "fonts", "styles", "schema"):
+        result = runner.invoke(app, [cmd, "--help"])
+        assert result.exit_code == 0, cmd
+        assert len(result.output.splitlines()) > 5, cmd

@@ -1,0 +1,58 @@
+"""Renderers are found through entry points; plug-ins work from the CLI; broken ones warn."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+import bulletin_export as bx
+from bulletin_export import renderers
+from bulletin_export.cli import app
+from bulletin_export.errors import UsageError
+
+runner = CliRunner()
+
+
+def test_builtin_formats_are_registered():
+    assert {"docx", "pdf", "xml"} <= set(renderers.available())
+
+
+def test_unknown_format_lists_the_known_ones():
+    with pytest.raises(UsageError) as err:
+        renderers.get("odt")
+    assert "known formats:" in str(err.value)
+    assert "docx" in str(err.value) and "pdf" in str(err.value)
+
+
+def test_plugin_is_found_and_used_by_the_api(plugin_site, seed_path):
+    issue = bx.parse(seed_path).issue
+    data = bx.render(issue, "plain")
+    text = data.decode("utf-8")
+    assert "[工作动态]" in text and "# 省总张艳主席在苏考察调研" in text
+
+
+def test_broken_plugin_warns_not_crashes(plugin_site):
+    with pytest.warns(RuntimeWarning, match="broken"):
+        names = bx.formats()
+    assert "plain" in names and "broken" not in names
+
+
+def test_plugin_from_the_cli(plugin_site, seed_path, tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bulletin_export", "build", str(seed_path), "-f", "plain", "-o", str(out), "-j", "1"],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    produced = out / (seed_path.stem + ".plain.txt")
+    assert produced.read_text(encoding="utf-8").startswith("[工作动态]")
+
+
+def test_cli_unknown_format_is_a_usage_error(seed_path, tmp_path):
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "odt", "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "unknown format 'odt'" in result.output
+    assert "Traceback" not in result.output
