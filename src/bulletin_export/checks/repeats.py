@@ -1,0 +1,75 @@
+"""BX211: a word or character repeated by accident (服务职工职工在基层).
+
+Rules, in order, for a run of Chinese text where ``X`` is immediately followed by ``X``:
+
+1. X of 2-4 characters (ABAB, ABCABC, ...) is reported, unless a phrase of the
+   allow-list covers it (研究研究, 雪白雪白) or it is a numeral series (一个一个).
+2. X of one character is legitimate reduplication (常常, 人人, 王芳芳) unless it is
+   a function word (的的, 了了, 在在, 是是), and even then an allow-listed phrase
+   (现在在, 为了了解, 的的确确) keeps it silent.
+3. The AA and BB of AABB (扎扎实实, 高高兴兴) are rule 2's business; they are never
+   function words except in allow-listed phrases (的的确确, 是是非非).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Span
+from .context import CheckContext, is_cjk
+from .registry import get, register
+from .wordlists import ALLOWED_PHRASES, FUNCTION_CHARS, SERIES_FIRST
+
+MAX_WORD = 4
+
+
+def _covered(text: str, start: int, end: int) -> bool:
+    """True when an allowed phrase occurs in ``text`` overlapping all of [start, end)."""
+    for phrase in ALLOWED_PHRASES:
+        n = len(phrase)
+        lo = max(0, end - n)
+        hi = min(start, len(text) - n)
+        for s in range(lo, hi + 1):
+            if text.startswith(phrase, s):
+                return True
+    return False
+
+
+def find_repeats(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based index of the second copy, repeated word) for each accidental repeat."""
+    i = 0
+    while i < len(text):
+        hit = None
+        for n in range(1, MAX_WORD + 1):
+            word = text[i:i + n]
+            if len(word) < n or not all(is_cjk(c) for c in word):
+                break
+            if text[i + n:i + 2 * n] != word:
+                continue
+            if _covered(text, i, i + 2 * n):
+                continue
+            if n == 1 and word not in FUNCTION_CHARS:
+                continue
+            if n > 1 and (word[0] in SERIES_FIRST or len(set(word)) == 1):
+                continue
+            hit = (i + n, word)
+            break
+        if hit:
+            yield hit
+            i = hit[0] + len(hit[1])
+        else:
+            i += 1
+
+
+@register("BX211", "repeated-word", Severity.WARNING,
+          "a word or function character written twice by accident (职工职工, 的的)")
+def check_repeats(ctx: CheckContext) -> Iterator[Diagnostic]:
+    me = get("BX211")
+    for no, text in ctx.text_lines():
+        for at, word in find_repeats(text):
+            yield me.diag(
+                f"“{word}” is written twice",
+                Span.of_line(no, at + 1, len(word)),
+                hint=f"delete the second “{word}” if the repeat is a slip",
+            )

@@ -1,0 +1,113 @@
+"""BX221-BX223: half-width punctuation in Chinese text, full-width digits and letters, stray spaces."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Span
+from .context import (CLOSERS, OPENERS, SPACES, CheckContext, is_chinese, is_cjk, is_date_tail,
+                      is_trailing_paren)
+from .registry import get, register
+
+FULL_OF = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_SENTENCE = ",.;:?!"
+_FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+_SPACE_RUN = re.compile(f"[{SPACES}]+")
+_TRAILING_ASCII_SOURCE = re.compile(r"\(([^()（）]+)\)\s*$")
+_HEADING = re.compile(r"^\s*[【〖［][^】〗］]*[】〗］]\s*$")
+_END_BLOCK = re.compile(r"^\s*(本期印发|报|送|发|抄送)\s*[：:]")
+_CLASSIFICATION = re.compile(r"^\s*(内部资料|内部刊物|秘密|机密|绝密)")
+
+
+def halfwidth_punctuation(text: str) -> Iterator[tuple[int, str]]:
+    """(0-based index, mark) of each half-width mark sitting inside Chinese text."""
+    skip: set[int] = set()
+    m = _TRAILING_ASCII_SOURCE.search(text)
+    if m and (m.start() == 0 or text[m.start() - 1] in SPACES + "。！？"):
+        skip = {m.start(), m.end(1)}  # a source in half-width parentheses: the parser takes it
+    for i, ch in enumerate(text):
+        if ch not in FULL_OF or i in skip:
+            continue
+        left = text[i - 1] if i else None
+        right = text[i + 1] if i + 1 < len(text) else None
+        if ch in _SENTENCE:
+            hit = left is not None and is_chinese(left) and (right is None or is_chinese(right))
+        elif ch == "(":
+            hit = right is not None and is_cjk(right) and (left is None or is_chinese(left))
+        else:
+            hit = left is not None and is_cjk(left) and (right is None or is_chinese(right))
+        if hit:
+            yield i, ch
+
+
+@register("BX221", "halfwidth-punctuation", Severity.WARNING,
+          "half-width , . ; : ? ! ( ) inside Chinese text (fix: the full-width mark)")
+def check_halfwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
+    me = get("BX221")
+    for no, text in ctx.text_lines():
+        for i, ch in halfwidth_punctuation(text):
+            full = FULL_OF[ch]
+            yield me.diag(f"half-width {ch!r} in Chinese text", Span.of_line(no, i + 1, 1),
+                          hint=f"use the full-width {full}", fix=full)
+
+
+def to_halfwidth(text: str) -> str:
+    return "".join(chr(ord(c) - 0xFEE0) for c in text)
+
+
+@register("BX222", "fullwidth-alphanumeric", Severity.WARNING,
+          "full-width digits or Latin letters (１２, ＡＢ; fix: half-width)")
+def check_fullwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
+    me = get("BX222")
+    for no, text in ctx.text_lines():
+        for m in _FULLWIDTH_ALNUM.finditer(text):
+            half = to_halfwidth(m.group())
+            yield me.diag(f"full-width “{m.group()}”", Span.of_line(no, m.start() + 1, len(m.group())),
+                          hint=f"write {half}", fix=half)
+
+
+def _chinese_edge(ch: str) -> bool:
+    return is_cjk(ch) or ch in OPENERS or ch in CLOSERS
+
+
+def stray_spaces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) 0-based of each space run between Chinese characters, quotes or brackets.
+
+    Leading indentation, trailing spaces, the run before a parenthesised source or a
+    date ending the line, and spaces next to Latin text are left alone.
+    """
+    if _HEADING.match(text) or _END_BLOCK.match(text) or _CLASSIFICATION.match(text):
+        return
+    for m in _SPACE_RUN.finditer(text):
+        s, e = m.span()
+        if s == 0 or e == len(text):
+            continue
+        left, right = text[s - 1], text[e]
+        if not ((is_cjk(left) and _chinese_edge(right)) or (_chinese_edge(left) and is_cjk(right))):
+            continue
+        rest = text[e:]
+        if is_trailing_paren(rest) or is_date_tail(rest):
+            continue
+        yield s, e
+
+
+def _describe(run: str) -> str:
+    names = {" ": "space", "\u3000": "full-width space", "\t": "tab", "\u00a0": "no-break space",
+             "\u200b": "zero-width space"}
+    kinds = sorted({names.get(c, "space") for c in run})
+    n = len(run)
+    return f"{n} {' and '.join(kinds)}{'s' if n > 1 and len(kinds) == 1 else ''}"
+
+
+@register("BX223", "stray-space", Severity.WARNING,
+          "a space between Chinese characters or before/after a Chinese quote or bracket")
+def check_spaces(ctx: CheckContext) -> Iterator[Diagnostic]:
+    me = get("BX223")
+    for no, text in ctx.text_lines():
+        if no in ctx.masthead_lines or no in ctx.end_lines:
+            continue
+        for s, e in stray_spaces(text):
+            yield me.diag(f"{_describe(text[s:e])} inside Chinese text", Span.of_line(no, s + 1, e - s),
+                          hint="delete the space (Chinese text is not spaced)", fix="")
