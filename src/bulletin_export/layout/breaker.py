@@ -1,0 +1,288 @@
+"""The line breaker: text on a fixed character grid with the 避头尾 rules.
+
+Wide characters (ideographs, CJK punctuation) take one cell each; the cell is the
+block width divided by the characters per line (15.79 pt for 28 at 16 pt). Latin
+words and digit runs are kept whole at their measured width. When the next unit
+does not fit, one 。，、 may hang into the right margin; otherwise the unit moves to
+the next line and the line is spread to both edges. Pure: a width callable in,
+positioned lines out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from . import rules
+
+Measure = Callable[[str], float]  # text -> width in pt at the size being set
+EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class Token:
+    """An unsplittable piece of text: one wide char, a ——/…… pair, a Latin/digit run or a space."""
+
+    text: str
+    width: float
+    wide: bool
+    space: bool = False
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """A token placed on a line; ``x`` is measured from the left edge of the text block."""
+
+    text: str
+    x: float
+    width: float
+    wide: bool
+
+
+@dataclass(frozen=True)
+class Line:
+    """One set line: its glyphs, the room it had and how it ends."""
+
+    glyphs: tuple[Glyph, ...]
+    left: float  # left edge of the room (indent), from the block's left edge
+    width: float  # the room: block width minus indents
+    size: float
+    cell: float
+    hang: bool = False  # the last glyph hangs into the right margin
+    last: bool = False  # the last line of its paragraph
+    justified: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(g.text for g in self.glyphs)
+
+    @property
+    def spacing(self) -> float:
+        """Character spacing (PDF Tc) that makes one full-width glyph advance one cell."""
+        return self.cell - self.size
+
+    @property
+    def right(self) -> float:
+        """Where the line's last non-hanging glyph ends."""
+        body = self.glyphs[:-1] if self.hang else self.glyphs
+        if not body:
+            return self.left
+        g = body[-1]
+        return g.x + g.width
+
+    @property
+    def extent(self) -> float:
+        """Where the line ends, hanging mark included."""
+        if not self.glyphs:
+            return self.left
+        g = self.glyphs[-1]
+        return g.x + g.width
+
+
+def cell_for(width: float, size: float) -> float:
+    """The grid cell for a size: the width shared by the whole number of characters closest to it."""
+    n = max(1, round(width / size))
+    return width / n
+
+
+def tokenize(text: str, measure: Measure, cell: float) -> list[Token]:
+    """Split text into tokens: wide chars, two-em marks, Latin/digit runs, spaces."""
+    out: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair in rules.TWO_EM:
+            out.append(Token(pair, 2 * cell, True))
+            i += 2
+        elif ch in " \t":
+            out.append(Token(" ", measure(" "), False, space=True))
+            i += 1
+            while i < n and text[i] in " \t":
+                i += 1
+        elif rules.is_wide(ch):
+            out.append(Token(ch, cell, True))
+            i += 1
+        else:
+            j = i + 1
+            while j < n and not rules.is_wide(text[j]) and text[j] not in " \t":
+                j += 1
+            run = text[i:j]
+            out.append(Token(run, measure(run), False))
+            i = j
+    return out
+
+
+def _breaks(text: str, tokens: Sequence[Token]) -> list[bool]:
+    """allowed[k]: may a line break between tokens k and k+1?"""
+    glued: set[int] = set()  # character offsets inside an unbreakable run (break before them forbidden)
+    for m in rules.UNBREAKABLE.finditer(text):
+        glued.update(range(m.start() + 1, m.end()))
+    # character offset of each token in ``text`` (runs of spaces collapse to one token)
+    offsets, pos = [], 0
+    for t in tokens:
+        while t.space and pos < len(text) and text[pos] not in " \t":
+            pos += 1
+        offsets.append(pos)
+        if t.space:
+            while pos < len(text) and text[pos] in " \t":
+                pos += 1
+        else:
+            pos += len(t.text)
+    allowed = []
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        if a.space or b.space:
+            ok = True
+        else:
+            ok = not rules.no_start(b.text) and not rules.no_end(a.text) and offsets[k + 1] not in glued
+        allowed.append(ok)
+    return allowed
+
+
+def _clusters(text: str, tokens: list[Token]) -> list[list[Token]]:
+    if not tokens:
+        return []
+    allowed = _breaks(text, tokens)
+    out, cur = [], [tokens[0]]
+    for k, ok in enumerate(allowed):
+        if ok:
+            out.append(cur)
+            cur = []
+        cur.append(tokens[k + 1])
+    out.append(cur)
+    return out
+
+
+def _strip(toks: list[Token]) -> list[Token]:
+    while toks and toks[0].space:
+        toks = toks[1:]
+    while toks and toks[-1].space:
+        toks = toks[:-1]
+    return toks
+
+
+def break_lines(
+    text: str,
+    *,
+    width: float,
+    size: float,
+    measure: Measure,
+    cell: float | None = None,
+    first_indent: float = 0.0,
+    rest_indent: float = 0.0,
+    align: str = "justify",
+    hang: bool = True,
+) -> list[Line]:
+    """Set ``text`` in lines of ``width`` pt.
+
+    ``first_indent``/``rest_indent`` are pt from the left edge for the first and later
+    lines; ``align`` is justify (flush both edges, last line left), left, center or right.
+    """
+    cell = cell if cell is not None else cell_for(width, size)
+    clusters = _clusters(text, tokenize(text, measure, cell))
+    rows: list[tuple[list[Token], bool, float]] = []
+    i = 0
+    while i < len(clusters):
+        left = first_indent if not rows else rest_indent
+        room = width - left
+        toks: list[Token] = []
+        used = 0.0
+        hung = False
+        while i < len(clusters):
+            c = clusters[i]
+            if not toks:
+                c = _strip(c) or c
+                if all(t.space for t in c):
+                    i += 1
+                    continue
+            w = sum(t.width for t in c)
+            trail = sum(t.width for t in c if t.space) if c[-1].space else 0.0
+            if used + w - trail <= room + EPS:
+                toks += c
+                used += w
+                i += 1
+                continue
+            last = c[-1]
+            if (
+                hang
+                and last.text in rules.HANGABLE
+                and last.width <= cell + EPS
+                and used + w - last.width <= room + EPS
+            ):
+                toks += c
+                used += w
+                hung = True
+                i += 1
+            elif not toks:  # a unit longer than the line: split it where it must
+                k = 0
+                acc = 0.0
+                while k < len(c) and (k == 0 or acc + c[k].width <= room + EPS):
+                    acc += c[k].width
+                    k += 1
+                toks += c[:k]
+                clusters[i] = c[k:]
+                if not clusters[i]:
+                    i += 1
+            break
+        toks = _strip(toks)
+        rows.append((toks, hung, left))
+    lines = []
+    for n, (toks, hung, left) in enumerate(rows):
+        last = n == len(rows) - 1
+        lines.append(_place(toks, hung, left, width - left, size, cell, last, align))
+    return lines
+
+
+def _place(toks, hung, left, room, size, cell, last, align) -> Line:
+    body = toks[:-1] if hung else toks
+    used = sum(t.width for t in body)
+    extra = 0.0
+    offset = 0.0
+    justified = False
+    if align == "justify" and not last and len(body) > 1:
+        extra = (room - used) / (len(body) - 1)
+        justified = True
+    elif align == "center":
+        offset = (room - used) / 2
+    elif align == "right":
+        offset = room - used
+    x = left + offset
+    glyphs = []
+    for k, t in enumerate(toks):
+        glyphs.append(Glyph(t.text, x, t.width, t.wide))
+        x += t.width + (extra if k < len(body) - 1 else 0.0)
+    return Line(tuple(glyphs), left, room, size, cell, hang=hung, last=last, justified=justified)
+
+
+def balanced_lines(
+    text: str, *, width: float, size: float, measure: Measure, cell: float | None = None,
+    align: str = "center",
+) -> list[Line]:
+    """Lines for a title: as few as fit, then made as even as the grid allows."""
+    cell = cell if cell is not None else cell_for(width, size)
+    lines = break_lines(text, width=width, size=size, measure=measure, cell=cell, align="left",
+                        hang=False)
+    if len(lines) <= 1:
+        return break_lines(text, width=width, size=size, measure=measure, cell=cell, align=align,
+                           hang=False)
+    k = len(lines)
+    total = sum(g.width for ln in lines for g in ln.glyphs)
+    cells = math.ceil(total / cell / k - EPS)
+    while cells * cell < width - EPS:
+        trial = break_lines(text, width=cells * cell, size=size, measure=measure, cell=cell,
+                            align="left", hang=False)
+        if len(trial) == k:
+            break
+        cells += 1
+    narrow = min(cells * cell, width)
+    shift = (width - narrow) / 2
+    out = break_lines(text, width=narrow, size=size, measure=measure, cell=cell, align=align,
+                      hang=False)
+    return [_shift(ln, shift, width) for ln in out]
+
+
+def _shift(line: Line, dx: float, width: float) -> Line:
+    glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide) for g in line.glyphs)
+    return Line(glyphs, 0.0, width, line.size, line.cell, line.hang, line.last, line.justified)
