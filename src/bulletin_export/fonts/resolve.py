@@ -1,0 +1,279 @@
+"""Choosing a font file for each font role, with per-character fallback.
+
+For each role of the style sheet the candidates are tried in order; a candidate is
+found when some face in the search locations (see discovery.py) answers to that
+name, the earliest location winning. The role's chain of faces is every candidate
+found, in order, followed by the other roles' chains: a character the first face
+lacks is drawn with the first face in the chain that has it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..errors import FontError, UsageError
+from . import convert
+from .discovery import locations
+from .names import FaceInfo, normalize, scan_file
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..diagnostics import Diagnostic
+    from ..model import Issue
+    from ..stylesheet import StyleSheet
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    cmap: frozenset[int]
+    widths: dict[int, int]  # code point -> advance in font units
+    upem: int
+    ascent: float  # in em
+    descent: float  # in em, negative below the baseline
+
+
+@lru_cache(maxsize=64)
+def _metrics(path: str, index: int) -> _Metrics:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
+        cmap = font.getBestCmap() or {}
+        hmtx = font["hmtx"].metrics
+        upem = font["head"].unitsPerEm or 1000
+        hhea = font["hhea"]
+        widths = {cp: hmtx[g][0] for cp, g in cmap.items() if g in hmtx}
+        return _Metrics(frozenset(widths), widths, upem, hhea.ascent / upem, hhea.descent / upem)
+    finally:
+        font.close()
+
+
+@dataclass(frozen=True)
+class ResolvedFont:
+    """A face chosen for a role: where it is, how it was found, and its metrics."""
+
+    path: Path
+    index: int  # face index in a .ttc (0 for a single font)
+    family: str
+    style: str
+    origin: str  # the search location it was found in, e.g. "font-dir (/x/fonts)", "fontconfig"
+    matched: str  # the candidate name that found it
+    tried: tuple[str, ...] = ()  # "name: why not" for each candidate tried before it
+    is_cff: bool = False
+
+    @property
+    def cmap(self) -> frozenset[int]:
+        """The code points this face has a glyph for."""
+        return _metrics(str(self.path), self.index).cmap
+
+    def has(self, ch: str) -> bool:
+        return ord(ch) in self.cmap
+
+    def advance(self, ch: str, size: float) -> float:
+        """The advance width of `ch` at `size` pt, in pt; KeyError when the face lacks it."""
+        m = _metrics(str(self.path), self.index)
+        return m.widths[ord(ch)] * size / m.upem
+
+    @property
+    def ascent(self) -> float:
+        """hhea ascent as a fraction of the em."""
+        return _metrics(str(self.path), self.index).ascent
+
+    @property
+    def descent(self) -> float:
+        return _metrics(str(self.path), self.index).descent
+
+    @property
+    def ttf_path(self) -> Path:
+        """A TrueType-outline file reportlab can embed. For a CFF face this converts the WHOLE
+        face once (about a minute for CJK, then cached): prefer truetype_for(text)."""
+        return convert.truetype_whole(self.path, self.index) if self.is_cff else self.path
+
+    @property
+    def ttf_index(self) -> int:
+        return 0 if self.is_cff else self.index
+
+    def truetype_for(self, chars: Iterable[str]) -> tuple[Path, int]:
+        """(file, face index) of a TrueType-outline font that draws `chars`: the font itself,
+        or for a CFF face a converted subset of just those characters (cached, ~1 s the first
+        time for a whole issue)."""
+        if not self.is_cff:
+            return self.path, self.index
+        cps = {ord(c) for c in chars} & self.cmap
+        return convert.truetype_subset(self.path, self.index, cps), 0
+
+    def describe(self) -> str:
+        face = f" [face {self.index}]" if self.index or self.path.suffix.lower() in (".ttc", ".otc") else ""
+        return f"{self.family} {self.style}{face}: {self.path}"
+
+
+@dataclass
+class FontSet:
+    """The faces of every font role of a style sheet."""
+
+    style: "StyleSheet"
+    chains: dict[str, tuple[ResolvedFont, ...]]  # the role's own candidates found, in order
+    tried: dict[str, tuple[str, ...]]  # role -> every candidate tried and why it failed
+    _full: dict[str, tuple[ResolvedFont, ...]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def roles(self) -> list[str]:
+        return list(self.chains)
+
+    @property
+    def missing_roles(self) -> list[str]:
+        return [r for r, chain in self.chains.items() if not chain]
+
+    def _role(self, role: str) -> str:
+        """A font-role key; a style role (body, title...) is mapped to its font role."""
+        if role in self.chains:
+            return role
+        if role in self.style.roles and self.style.roles[role].font in self.chains:
+            return self.style.roles[role].font
+        raise FontError(f"unknown font role {role!r}; font roles: {', '.join(self.chains)}")
+
+    def check(self) -> None:
+        """FontError when some role has no font at all, listing what was tried."""
+        for role in self.missing_roles:
+            official = self.style.fonts[role].official
+            raise FontError(
+                f"no font found for font role {role!r} ({official}); tried: "
+                + "; ".join(self.tried[role]),
+                hint="put a font file into the fonts/ folder or pass --font-dir")
+
+    def face(self, role: str) -> ResolvedFont:
+        """The role's first choice (a style role such as "body" is accepted too)."""
+        key = self._role(role)
+        chain = self.chains[key]
+        if not chain:
+            self.check()
+        return chain[0]
+
+    def chain(self, role: str) -> tuple[ResolvedFont, ...]:
+        """Every face a character of this role may be drawn with, in order of preference."""
+        key = self._role(role)
+        with self._lock:
+            hit = self._full.get(key)
+            if hit is None:
+                seen: set[tuple[Path, int]] = set()
+                out = []
+                for r in [key] + [r for r in self.chains if r != key]:
+                    for f in self.chains[r]:
+                        if (f.path, f.index) not in seen:
+                            seen.add((f.path, f.index))
+                            out.append(f)
+                hit = self._full[key] = tuple(out)
+        return hit
+
+    def face_for_char(self, role: str, ch: str) -> ResolvedFont | None:
+        """The first face of the role's chain that has `ch`; None when no face has it."""
+        cp = ord(ch)
+        for f in self.chain(role):
+            if cp in f.cmap:
+                return f
+        return None
+
+    def coverage(self, issue: "Issue", lines: Sequence[str] | None = None) -> list["Diagnostic"]:
+        """BX401 (error) per character no font has, BX402 (info) per fallback face used.
+        `lines` (the decoded source lines) make the columns exact."""
+        from .coverage import coverage
+
+        return coverage(self, issue, lines)
+
+
+# ---------------------------------------------------------------- resolution
+
+def _index(font_dirs: tuple[Path, ...]) -> dict[str, list[tuple[int, FaceInfo, str]]]:
+    index: dict[str, list[tuple[int, FaceInfo, str]]] = {}
+    for order, loc in enumerate(locations(font_dirs)):
+        for path in loc.files:
+            for face in scan_file(path):
+                for name in face.names:
+                    index.setdefault(name, []).append((order, face, loc.label))
+    return index
+
+
+def _pick(name: str, index: dict[str, list[tuple[int, FaceInfo, str]]]
+          ) -> tuple[FaceInfo, str] | str:
+    """The face a candidate name finds, with its location; or why none was taken."""
+    key = normalize(name)
+    hits = index.get(key)
+    if not hits:
+        return "not found"
+
+    def rank(hit: tuple[int, FaceInfo, str]):
+        order, face, _ = hit
+        return (order, key not in face.face_names, abs(face.weight - 400), face.italic,
+                str(face.path), face.index)
+
+    reasons = []
+    for _, face, label in sorted(hits, key=rank):
+        if not face.cjk:
+            reasons.append(f"{face.path} has no Chinese characters")
+            continue
+        return face, label
+    return "; ".join(reasons)
+
+
+@lru_cache(maxsize=16)
+def _resolve(style: "StyleSheet", font_dirs: tuple[Path, ...]) -> FontSet:
+    index = _index(font_dirs)
+    chains: dict[str, tuple[ResolvedFont, ...]] = {}
+    tried_all: dict[str, tuple[str, ...]] = {}
+    for role, spec in style.fonts.items():
+        chain: list[ResolvedFont] = []
+        tried: list[str] = []
+        seen: set[tuple[Path, int]] = set()
+        for name in spec.candidates:
+            got = _pick(name, index)
+            if isinstance(got, str):
+                tried.append(f"{name}: {got}")
+                continue
+            face, label = got
+            if (face.path, face.index) in seen:
+                tried.append(f"{name}: same face as an earlier candidate")
+                continue
+            seen.add((face.path, face.index))
+            chain.append(ResolvedFont(path=face.path, index=face.index, family=face.family,
+                                      style=face.style, origin=label, matched=name,
+                                      tried=tuple(tried), is_cff=face.is_cff))
+            tried.append(f"{name}: found ({face.path.name})")
+        chains[role] = tuple(chain)
+        tried_all[role] = tuple(tried)
+    return FontSet(style=style, chains=chains, tried=tried_all)
+
+
+def resolve_fonts(style: "StyleSheet | None" = None, font_dirs: Iterable[str | Path] = (),
+                  *, strict: bool = True) -> FontSet:
+    """The faces for every font role of `style` (default style when None), searching
+    `font_dirs` first. Cached per (style, dirs) in a process. With `strict`, a role
+    without any font is a FontError."""
+    if style is None:
+        from ..stylesheet import load_style
+
+        style = load_style(None)
+    dirs = []
+    for d in font_dirs:
+        p = Path(d).expanduser()
+        if not p.is_dir():
+            raise UsageError(f"font folder not found: {p}")
+        dirs.append(p.resolve())
+    fs = _resolve(style, tuple(dirs))
+    if strict:
+        fs.check()
+    return fs
+
+
+def clear_caches() -> None:
+    """Forget every scan and resolution of this process (after fonts were installed)."""
+    from . import discovery, names
+
+    _resolve.cache_clear()
+    _metrics.cache_clear()
+    discovery.fontconfig_files.cache_clear()
+    discovery._cached_folder_files.cache_clear()
+    names._cache.clear()
