@@ -1,0 +1,103 @@
+"""Bytes to text, once: BOMs, UTF-8, UTF-16 without BOM when clear, else GB18030.
+
+Raises `InputError` (one line, naming the file) for empty, binary or undecodable input.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from .errors import InputError
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE (BOM)"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32 BE (BOM)"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8 (BOM)"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16 LE (BOM)"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16 BE (BOM)"),
+)
+
+# C0 controls that text files do carry; everything else below 0x20 counts as binary noise.
+_TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x0b\x1a\x1b")
+_SAMPLE = 8192
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and the encoding it was read as (for an info diagnostic)."""
+
+    text: str
+    encoding: str
+
+
+def decode_bytes(data: bytes, *, file: str | None = None) -> str:
+    """Decode source bytes; see `detect` for the rules."""
+    return detect(data, file=file).text
+
+
+def detect(data: bytes, *, file: str | None = None) -> Decoded:
+    """Decode `data` once, or raise InputError naming `file`."""
+    if not data.strip():
+        raise InputError("empty input: the file has no text", file=file)
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _finish(_strict(data[len(bom):], codec, label, file), label, file)
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        codec, label = utf16
+        return _finish(_strict(data, codec, label, file), label, file)
+    if b"\x00" in data:
+        raise InputError("binary file: it contains NUL bytes, not text", file=file)
+    head = data[:_SAMPLE]
+    noise = sum(1 for b in head if b < 0x20 and b not in _TEXT_CONTROLS)
+    if noise * 20 > len(head):
+        raise InputError(f"binary file: {noise} control bytes in the first {len(head)}", file=file)
+    try:
+        return _finish(data.decode("utf-8"), "UTF-8", file)
+    except UnicodeDecodeError:
+        pass
+    try:
+        return _finish(data.decode("gb18030"), "GB18030", file)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"undecodable input: not UTF-8, UTF-16 or GB18030 (byte 0x{data[exc.start]:02X} "
+            f"at offset {exc.start})",
+            file=file,
+            hint="save the file as UTF-8",
+        ) from None
+
+
+def _strict(data: bytes, codec: str, label: str, file: str | None) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"undecodable input: invalid {label} at offset {exc.start}", file=file) from None
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 is 'clearly so' when the bytes are even and NULs sit almost only on one parity."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    head = data[: _SAMPLE * 2]
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    pairs = len(head) // 2
+    if odd >= pairs * 0.2 and even * 20 <= odd:
+        codec, label = "utf-16-le", "UTF-16 LE"
+    elif even >= pairs * 0.2 and odd * 20 <= even:
+        codec, label = "utf-16-be", "UTF-16 BE"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    bad = sum(1 for ch in text[:_SAMPLE] if ord(ch) < 0x20 and ch not in "\t\n\r\x0c")
+    return (codec, label) if bad * 20 <= min(len(text), _SAMPLE) else None
+
+
+def _finish(text: str, label: str, file: str | None) -> Decoded:
+    if not text.strip("\ufeff\u200b\u200c\u200d\u2060 \t\r\n\x0c\x0b\u3000\xa0"):
+        raise InputError("empty input: the file has only white space", file=file)
+    return Decoded(text, label)

@@ -1,0 +1,116 @@
+"""The tolerant source parser: text in, `Issue` plus diagnostics out; never raises on text.
+
+    from bulletin_export.parser import parse_text, parse_bytes, parse_file, ParseResult
+
+Stages: decode once (decode.py) -> normalise lines (lines.py) -> header block (header.py)
+-> masthead (masthead.py) -> body rules (rules.py) -> header and `--set` overrides applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from typing import Any, Mapping
+
+from ..decode import detect
+from ..diagnostics import Diagnostic, Severity
+from ..model import Issue, Masthead, SourceInfo
+from .header import ISSUE_KEYS, KNOWN_KEYS, MASTHEAD_KEYS, Header, is_fence, parse_overrides, read_header
+from .lines import normalise
+from .masthead import read_masthead
+from .rules import BodyParser
+
+__all__ = ["ParseResult", "parse_text", "parse_bytes", "parse_file", "KNOWN_KEYS"]
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    issue: Issue
+    diagnostics: tuple[Diagnostic, ...]
+    lines: tuple[str, ...]  # the decoded source lines, for carets
+
+
+def parse_text(text: str, *, file: str | None = None,
+               overrides: Mapping[str, str] | None = None) -> ParseResult:
+    """Parse decoded text. `overrides` (`--set` keys) win over header and masthead;
+    an unknown override key raises UsageError (it is a command-line mistake, not text)."""
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _parse(text, file, overrides, sha, [])
+
+
+def parse_bytes(data: bytes, *, file: str | None = None,
+                overrides: Mapping[str, str] | None = None) -> ParseResult:
+    """Decode (raising InputError for empty, binary or undecodable bytes) and parse."""
+    decoded = detect(data, file=file)
+    note = Diagnostic("BX001", Severity.INFO, f"decoded as {decoded.encoding}")
+    return _parse(decoded.text, file, overrides, hashlib.sha256(data).hexdigest(), [note])
+
+
+def parse_file(path: str | os.PathLike[str], *, overrides: Mapping[str, str] | None = None) -> ParseResult:
+    """Read and parse a file; InputError when it cannot be read."""
+    from ..errors import InputError
+
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    return parse_bytes(data, file=name, overrides=overrides)
+
+
+def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha: str,
+           diags: list[Diagnostic]) -> ParseResult:
+    forced = parse_overrides(overrides)
+    source_lines, lines, norm_diags = normalise(text)
+    diags.extend(norm_diags)
+    i = 0
+    while i < len(lines) and lines[i].blank:
+        i += 1
+    header: Header | None = None
+    if i < len(lines) and is_fence(lines[i]):
+        header, i, header_diags = read_header(lines, i)
+        diags.extend(header_diags)
+    masthead_parts, i = read_masthead(lines, i)
+    body = BodyParser(lines, i).parse()
+    if masthead_parts:
+        diags.extend(masthead_parts.diags)
+    diags.extend(body.diags)
+
+    values: dict[str, Any] = dict(masthead_parts.values) if masthead_parts else {}
+    values.update({"copies": body.copies, "print_date": body.print_date})
+    if header:
+        for key, value in header.values.items():
+            if values.get(key) is not None and values[key] != value:
+                diags.append(Diagnostic("BX106", Severity.WARNING,
+                                        f"header {key} differs from the text ({values[key]}); the header wins",
+                                        header.spans[key]))
+            values[key] = value
+    values.update(forced)
+
+    masthead = None
+    fields = {MASTHEAD_KEYS[k]: v for k, v in values.items() if k in MASTHEAD_KEYS and v is not None}
+    if fields:
+        masthead = Masthead(**fields, span=masthead_parts.span if masthead_parts else
+                            (header.span if header else None))
+    issue = Issue(
+        masthead=masthead,
+        editor_note=body.editor_note,
+        sections=tuple(body.sections),
+        distribution=tuple(body.distribution),
+        copies=values.get("copies"),
+        print_date=values.get("print_date"),
+        source=SourceInfo(name=os.path.basename(file) if file else None, sha256=sha),
+    )
+    ordered = sorted(diags, key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
+    return ParseResult(issue, tuple(d.with_file(file) for d in ordered), source_lines)
+
+
+def with_overrides(issue: Issue, overrides: Mapping[str, str]) -> Issue:
+    """Apply `--set` values to an issue read elsewhere (XML); UsageError for a bad key."""
+    forced = parse_overrides(overrides)
+    m = issue.masthead or Masthead()
+    fields = {MASTHEAD_KEYS[k]: v for k, v in forced.items() if k in MASTHEAD_KEYS}
+    top = {ISSUE_KEYS[k]: v for k, v in forced.items() if k in ISSUE_KEYS}
+    return replace(issue, masthead=replace(m, **fields) if fields or issue.masthead else None, **top)

@@ -1,0 +1,104 @@
+"""What one line looks like on its own: heading, end-block line, source, short line, text.
+
+The rules in rules.py decide what a line *is* from these kinds and their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lines import Line, clean, squeeze
+from .masthead import RULE_LINE
+from .numerals import DATE, NUM, parse_number
+
+TITLE_MAX = 40  # characters; a longer line is body text
+SOURCE_MAX = 40
+
+_HEADING = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]]*?)\s*[】〗］\]]$")
+_DIST = re.compile(r"^(本\s*期\s*印\s*发|抄\s*送|报|送|发)\s*[：:]\s*(.*)$")
+_COPIES_TAIL = re.compile(
+    rf"(?:[（(]\s*共\s*印\s*[：:]?\s*({NUM})\s*份\s*[)）]|共\s*印\s*[：:]?\s*({NUM})\s*份|"
+    rf"印\s*数\s*[：:]\s*({NUM})\s*份?)\s*$")
+_PRINT_LABEL = re.compile(rf"^印\s*发\s*日\s*期\s*[：:]\s*(?P<date>{DATE})$")
+_PRINT_SUFFIX = re.compile(rf"^(?:(?P<unit>.*?)\s*)?(?P<date>{DATE})\s*印\s*发$")
+_NOTE = re.compile(r"^编\s*者\s*按\s*[：:]?\s*(.*)$")
+_SOURCE_INNER = r"[^（()）。！？!?]{1,%d}?" % SOURCE_MAX
+_SOURCE_LINE = re.compile(rf"^[（(]\s*({_SOURCE_INNER})\s*[)）]$")
+_TRAILING_SOURCE = re.compile(rf"^(.*[。！？”!?])\s*[（(]\s*({_SOURCE_INNER})\s*[)）]$")
+_NOT_SOURCE = re.compile(rf"^(完|续|待续|未完|未完待续|全文完|共\s*印.*|.*份|{NUM})$")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，,、])")
+_FINAL = set("。！？；：，、…!?;:,")
+_CLOSERS = "”’」』）)》"
+SUBTITLE_MARK = re.compile(r"^(——|─|—|－－|--)")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A line's kind and what it carries (heading text, label and recipients, ...)."""
+
+    name: str  # blank rule heading dist copies print_date note source short text
+    data: dict[str, Any]
+
+
+def copies_tail(text: str) -> tuple[str, int | None, int]:
+    """Split a trailing 共印120份 / （共印120份）: (text before, copies or None, index of the tail)."""
+    m = _COPIES_TAIL.search(text)
+    if not m:
+        return text, None, len(text)
+    value = parse_number(next(g for g in m.groups() if g))
+    return text[: m.start()], value, m.start()
+
+
+def trailing_source(text: str) -> tuple[str, str] | None:
+    """`…解难事。（相城区总工会）` -> (paragraph, source), else None."""
+    m = _TRAILING_SOURCE.match(text)
+    if not m:
+        return None
+    source = clean(m.group(2))
+    if not source or _NOT_SOURCE.match(source):
+        return None
+    return clean(m.group(1)), source
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS) if text[-1:] in "”’」』" else text
+    return bool(t) and t[-1] in _FINAL
+
+
+def title_like(text: str) -> bool:
+    """A short line with no sentence-final punctuation that is no enumerated point."""
+    return 0 < len(text) <= TITLE_MAX and not ends_sentence(text) and not _ENUMERATOR.match(text)
+
+
+def classify(line: Line) -> Kind:
+    text = line.stripped
+    if not text:
+        return Kind("blank", {})
+    if RULE_LINE.match(text):
+        return Kind("rule", {})
+    m = _HEADING.match(text)
+    if m:
+        return Kind("heading", {"heading": squeeze(m.group(1))})
+    m = _DIST.match(text)
+    if m:
+        rest, copies, _ = copies_tail(m.group(2))
+        return Kind("dist", {"label": squeeze(m.group(1)), "recipients": clean(rest), "copies": copies})
+    rest, copies, _ = copies_tail(text)
+    if copies is not None and not rest.strip():
+        return Kind("copies", {"copies": copies})
+    m = _PRINT_LABEL.match(rest.strip()) or _PRINT_SUFFIX.match(rest.strip())
+    if m:
+        unit = clean(m.groupdict().get("unit") or "")
+        return Kind("print_date", {"date": m.group("date"), "unit": unit or None, "copies": copies})
+    m = _NOTE.match(text)
+    if m:
+        return Kind("note", {"text": m.group(1)})
+    m = _SOURCE_LINE.match(text)
+    if m and not _NOT_SOURCE.match(clean(m.group(1))):
+        return Kind("source", {"source": clean(m.group(1))})
+    cleaned = clean(text)
+    if title_like(cleaned):
+        return Kind("short", {"text": cleaned})
+    return Kind("text", {"text": cleaned})

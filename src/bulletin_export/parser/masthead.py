@@ -1,0 +1,170 @@
+"""The masthead (版头) at the top: classification, name, issue line, editing unit and date.
+
+Only lines at the very top that look like a masthead count, and the block must hold a
+strong line (a name followed by masthead lines, an issue line, a classification, or an
+editor line with a date), so a file that starts with an article title has no masthead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Span
+from .header import classification_text
+from .lines import Line, clean
+from .numerals import DATE, NUM, BadDate, parse_date, parse_number
+
+_CLASS_WORD = r"(?:内部资料|内部刊物|内部参阅|内部参考|注意保存|妥善保管|秘密|机密|绝密)(?:★\S*)?"
+_CLASSIFICATION = re.compile(rf"^[（(]?\s*{_CLASS_WORD}(?:[\s，,、]+{_CLASS_WORD})*\s*[)）]?$")
+_ISSUE = re.compile(
+    rf"^[（(]?\s*(?:(?P<year>[0-9〇零○一二三四五六七八九]{{4}})\s*年\s*)?(?P<sup1>增\s*刊)?\s*"
+    rf"(?:第\s*(?P<no>{NUM})\s*期)?\s*[)）]?\s*(?P<sup2>增\s*刊)?\s*"
+    rf"(?:[（(]?\s*总\s*第\s*(?P<total>{NUM})\s*期\s*[)）]?)?\s*")
+_EDITOR = re.compile(rf"^(?P<editor>\S.*?)\s*(?P<suffix>编印|编)(?:\s*(?P<date>{DATE}))?$")
+_EDITOR_DATE = re.compile(rf"^(?P<editor>\S.*?)\s+(?P<date>{DATE})$")
+_DATE_ONLY = re.compile(rf"^(?P<date>{DATE})$")
+_NAME_SUFFIX = re.compile(r"(简报|快报|动态|通讯|工作|信息|情况|专报|要情|参考|周报|月报|通报|简讯|交流)$")
+_PUNCT = re.compile(r"[。！？；，、：:;,!?]")
+RULE_LINE = re.compile(r"^[\s\-—─━－=＝_＿*＊★☆·•~～]{3,}$")
+
+
+@dataclass
+class MastheadParts:
+    """What the masthead lines said, by canonical header key, with spans and diagnostics."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    first: int | None = None  # index of the first and last masthead line
+    last: int | None = None
+    span: Span | None = None
+    diags: list[Diagnostic] = field(default_factory=list)
+
+
+def match_issue(text: str) -> tuple[dict[str, Any], str] | None:
+    """An issue line at the start of `text`: (fields, rest of the line) or None."""
+    m = _ISSUE.match(text)
+    if not m or not (m.group("no") or m.group("total") or m.group("sup1") or m.group("sup2")):
+        return None
+    fields: dict[str, Any] = {}
+    if m.group("no"):
+        fields["issue"] = parse_number(m.group("no"))
+    if m.group("total"):
+        fields["total"] = parse_number(m.group("total"))
+    if m.group("sup1") or m.group("sup2"):
+        fields["supplement"] = True
+    if None in fields.values():
+        return None
+    return fields, text[m.end():].strip()
+
+
+def match_editor(text: str) -> tuple[dict[str, Any], bool] | None:
+    """An editor/date line: (fields, strong) where strong means it has both unit and date."""
+    text = text.strip()
+    for regex in (_EDITOR, _EDITOR_DATE, _DATE_ONLY):
+        m = regex.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        fields: dict[str, Any] = {}
+        editor = groups.get("editor")
+        if editor is not None:
+            editor = clean(editor)
+            if len(editor) > 30 or _PUNCT.search(editor):
+                continue
+            fields["editor"] = editor
+        if groups.get("date"):
+            fields["date"] = groups["date"]  # parsed later, so a bad date is a diagnostic
+        return fields, bool(editor and groups.get("date"))
+    return None
+
+
+def is_classification(text: str) -> bool:
+    return bool(_CLASSIFICATION.match(text.strip()))
+
+
+def _name_like(text: str) -> bool:
+    t = clean(text)
+    return 0 < len(t) <= 20 and not _PUNCT.search(t) and not t.startswith(("【", "〖", "［", "["))
+
+
+def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
+    """('classification'|'issue'|'editor'|'rule', fields, strong) for a masthead line, else None."""
+    if RULE_LINE.match(text) and not re.match(r"^\s*-{3}\s*$", text):
+        return "rule", {}, False
+    if is_classification(text):
+        return "classification", {"classification": classification_text(text.strip("（()） \t\u3000"))}, True
+    issue = match_issue(text.strip())
+    if issue:
+        fields, rest = issue
+        if not rest:
+            return "issue", fields, True
+        editor = match_editor(rest)
+        if editor:
+            return "issue", {**fields, **editor[0]}, True
+        return None
+    editor = match_editor(text)
+    if editor:
+        return "editor", *editor
+    return None
+
+
+def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | None, int]:
+    """Recognise masthead lines from lines[start]; (parts or None, index after the masthead)."""
+    parts = MastheadParts()
+    strong = False
+    i = start
+    n = len(lines)
+    last_kept = start
+
+    def next_nonblank(k: int) -> int:
+        while k < n and lines[k].blank:
+            k += 1
+        return k
+
+    while True:
+        i = next_nonblank(i)
+        if i >= n:
+            break
+        text = lines[i].stripped
+        kind = _kind(text)
+        if kind is None and "name" not in parts.values and _name_like(text):
+            j = next_nonblank(i + 1)
+            following = _kind(lines[j].stripped) if j < n else None
+            if following and following[0] != "rule" and (
+                    following[0] == "issue" or _NAME_SUFFIX.search(clean(text))):
+                kind = ("name", {"name": clean(text)}, True)
+        if kind is None:
+            break
+        name, fields, is_strong = kind
+        strong = strong or is_strong
+        for key, value in fields.items():
+            _set(parts, lines[i], key, value)
+        if parts.first is None and name != "rule":
+            parts.first = i
+        if name != "rule":
+            parts.last = i
+        i += 1
+        last_kept = i
+    if not strong or parts.first is None:
+        return None, start
+    first, last = lines[parts.first], lines[parts.last]  # type: ignore[index]
+    parts.span = Span(first.no, first.span().col, last.no, last.span().end_col)
+    parts.diags.append(Diagnostic("BX101", Severity.INFO, "masthead recognised: " + ", ".join(
+        k for k in parts.values), parts.span))
+    return parts, last_kept
+
+
+def _set(parts: MastheadParts, line: Line, key: str, value: Any) -> None:
+    if key == "date":
+        try:
+            value = parse_date(value)
+        except BadDate as exc:
+            parts.diags.append(Diagnostic("BX104", Severity.WARNING, f"masthead date: {exc}", line.span()))
+            return
+    if key in parts.values and parts.values[key] != value:
+        parts.diags.append(Diagnostic("BX106", Severity.WARNING,
+                                      f"masthead gives {key} twice; the first value is kept", line.span()))
+        return
+    parts.values[key] = value

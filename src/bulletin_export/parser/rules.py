@@ -1,0 +1,312 @@
+"""The body rules: an ordered table of named rules over classified lines (mistune style).
+
+Each rule looks at line i and either declines (None) or consumes lines and returns the
+index of the next line to read. The first rule that accepts wins.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from ..diagnostics import Diagnostic, Severity
+from ..model import Article, DistributionEntry, Paragraph, Section, Span
+from .kinds import SUBTITLE_MARK, Kind, classify, trailing_source
+from .lines import Line, clean, is_latin
+from .numerals import BadDate, parse_date
+
+
+def _join(a: Span, b: Span) -> Span:
+    return Span(a.line, a.col, b.end_line, b.end_col)
+
+
+@dataclass
+class _Article:
+    title: str | None
+    start: Span
+    end: Span
+    subtitle: str | None = None
+    paragraphs: list[tuple[str, Span, Line]] = field(default_factory=list)
+    source: str | None = None
+    closed: bool = False  # by a source line: what follows is a new article
+
+
+@dataclass
+class _Section:
+    heading: str | None
+    span: Span | None
+    articles: list[Article] = field(default_factory=list)
+    end: Span | None = None
+
+
+@dataclass
+class Body:
+    """What the body rules produced."""
+
+    editor_note: Paragraph | None = None
+    sections: list[Section] = field(default_factory=list)
+    distribution: list[DistributionEntry] = field(default_factory=list)
+    copies: int | None = None
+    print_date: _dt.date | None = None
+    diags: list[Diagnostic] = field(default_factory=list)
+
+
+class BodyParser:
+    """Reads lines[start:] into sections, an editor's note and an end block."""
+
+    def __init__(self, lines: Sequence[Line], start: int):
+        self.lines = lines
+        self.kinds: list[Kind] = [classify(line) for line in lines]
+        self.start = start
+        self.out = Body()
+        self.note: list[tuple[str, Span]] | None = None  # open 编者按 paragraphs
+        self.note_done = False
+        self.article: _Article | None = None
+        self.section: _Section | None = None
+        self.in_end = False
+        self.entries: list[tuple[str, str, Span]] = []
+        self.rules: tuple[tuple[str, Callable[[int], int | None]], ...] = (
+            ("blank", self.rule_blank),
+            ("rule_line", self.rule_rule_line),
+            ("end_continuation", self.rule_end_continuation),
+            ("column_heading", self.rule_heading),
+            ("end_block", self.rule_end_block),
+            ("editor_note", self.rule_editor_note),
+            ("source_line", self.rule_source_line),
+            ("title", self.rule_title),
+            ("paragraph", self.rule_paragraph),
+        )
+
+    # -- driver -------------------------------------------------------------------------
+    def parse(self) -> Body:
+        i = self.start
+        while i < len(self.lines):
+            for _name, rule in self.rules:
+                nxt = rule(i)
+                if nxt is not None:
+                    i = nxt
+                    break
+        self.close_note()
+        self.close_section()
+        for label, recipients, span in self.entries:
+            if not recipients:
+                self.warn("BX123", f"{label}： has no recipients", span)
+            self.out.distribution.append(DistributionEntry(label, recipients, span))
+        return self.out
+
+    def info(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
+        self.out.diags.append(Diagnostic(code, Severity.INFO, message, span, hint=hint))
+
+    def warn(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
+        self.out.diags.append(Diagnostic(code, Severity.WARNING, message, span, hint=hint))
+
+    def kind(self, i: int) -> str:
+        return self.kinds[i].name if i < len(self.lines) else "eof"
+
+    def next_nonblank(self, i: int) -> int:
+        while i < len(self.lines) and self.kinds[i].name in ("blank", "rule"):
+            i += 1
+        return i
+
+    # -- closing blocks -----------------------------------------------------------------
+    def close_note(self) -> None:
+        if self.note is None:
+            return
+        paras = [t for t, _ in self.note if t]
+        first, last = self.note[0][1], self.note[-1][1]
+        if not paras:
+            self.warn("BX131", "编者按 without text", first)
+        else:
+            self.out.editor_note = Paragraph("\n".join(paras), _join(first, last))
+        self.note = None
+        self.note_done = True
+
+    def close_article(self) -> None:
+        art = self.article
+        if art is None:
+            return
+        self.article = None
+        if art.source is None and art.paragraphs:
+            text, span, line = art.paragraphs[-1]
+            found = trailing_source(text)
+            if found:
+                art.paragraphs[-1] = (found[0], span, line)
+                art.source = found[1]
+                open_at = max(line.text.rfind("（"), line.text.rfind("("))
+                self.info("BX112", f"trailing parenthesis taken as the source: {found[1]}",
+                          line.span(max(open_at, 0)))
+        if not art.paragraphs:
+            self.warn("BX114", "article without paragraphs", art.start,
+                      hint="a short line without final punctuation is read as a title")
+        if self.section is None:
+            self.section = _Section(None, None)
+        self.section.articles.append(Article(
+            art.title, art.subtitle, tuple(Paragraph(t, s) for t, s, _ in art.paragraphs if t),
+            art.source, _join(art.start, art.end)))
+        self.section.end = art.end
+
+    def close_section(self) -> None:
+        self.close_article()
+        sec = self.section
+        if sec is None:
+            return
+        self.section = None
+        if not sec.articles:
+            self.warn("BX117", f"column 【{sec.heading or ''}】 has no articles", sec.span)
+        span = sec.span if sec.end is None or sec.span is None else _join(sec.span, sec.end)
+        self.out.sections.append(Section(sec.heading, tuple(sec.articles), span or sec.end))
+
+    def start_article(self, title: str | None, span: Span) -> _Article:
+        self.close_note()
+        self.close_article()
+        self.in_end = False
+        self.article = _Article(title, span, span)
+        return self.article
+
+    def add_paragraph(self, i: int, text: str) -> None:
+        line = self.lines[i]
+        span = line.span()
+        if self.note is not None:
+            self.note.append((text, span))
+            return
+        art = self.article
+        if art is None or art.closed:
+            after = "after a source line" if art is not None else "before any title"
+            art = self.start_article(None, span)
+            self.warn("BX116", f"paragraph {after}: it starts an article without a title", span,
+                      hint="give the article a title line, or join the text to the article above")
+        art.paragraphs.append((text, span, line))
+        art.end = span
+
+    # -- rules --------------------------------------------------------------------------
+    def rule_blank(self, i: int) -> int | None:
+        return i + 1 if self.kind(i) == "blank" else None
+
+    def rule_rule_line(self, i: int) -> int | None:
+        if self.kind(i) != "rule":
+            return None
+        self.info("BX140", "decorative line ignored", self.lines[i].span())
+        return i + 1
+
+    def rule_end_continuation(self, i: int) -> int | None:
+        if not (self.in_end and self.entries and self.kind(i) in ("text", "short", "source")):
+            return None
+        label, recipients, span = self.entries[-1]
+        more = clean(self.lines[i].text)
+        sep = " " if recipients and is_latin(recipients[-1]) and is_latin(more[0]) else ""
+        self.entries[-1] = (label, recipients + sep + more, _join(span, self.lines[i].span()))
+        self.warn("BX120", f"line after {label}： taken as more of its recipients", self.lines[i].span(),
+                  hint="keep each end-block entry on one line")
+        return i + 1
+
+    def rule_heading(self, i: int) -> int | None:
+        if self.kind(i) != "heading":
+            return None
+        self.close_note()
+        self.close_section()
+        self.in_end = False
+        heading = self.kinds[i].data["heading"] or None
+        span = self.lines[i].span()
+        if heading is None:
+            self.warn("BX118", "empty column heading", span)
+        self.section = _Section(heading, span)
+        return i + 1
+
+    def rule_end_block(self, i: int) -> int | None:
+        kind = self.kinds[i]
+        if kind.name not in ("dist", "copies", "print_date"):
+            return None
+        self.close_note()
+        self.close_article()
+        self.in_end = True
+        span = self.lines[i].span()
+        if kind.name == "dist":
+            self.entries.append((kind.data["label"], kind.data["recipients"], span))
+        if kind.name == "print_date":
+            self.set_print_date(kind.data["date"], span)
+            if kind.data["unit"]:
+                self.warn("BX124", f"印发机关 {kind.data['unit']} is not kept (the model has no field)", span)
+        if kind.data.get("copies") is not None:
+            if self.out.copies is not None and self.out.copies != kind.data["copies"]:
+                self.warn("BX122", "共印 given twice; the later number wins", span)
+            self.out.copies = kind.data["copies"]
+        return i + 1
+
+    def set_print_date(self, text: str, span: Span) -> None:
+        try:
+            value = parse_date(text)
+        except BadDate as exc:
+            self.warn("BX104", f"印发日期: {exc}", span)
+            return
+        if self.out.print_date is not None and value != self.out.print_date:
+            self.warn("BX122", "印发日期 given twice; the later date wins", span)
+        self.out.print_date = value
+
+    def rule_editor_note(self, i: int) -> int | None:
+        if self.kind(i) != "note":
+            return None
+        span = self.lines[i].span()
+        if self.note_done or self.note is not None or self.out.sections or self.article or self.section:
+            self.warn("BX130", "编者按 after the start of the body is kept as a paragraph", span,
+                      hint="put the 编者按 before the first column or article")
+            self.add_paragraph(i, clean(self.lines[i].text))
+            return i + 1
+        self.note = [(clean(self.kinds[i].data["text"]), span)]
+        return i + 1
+
+    def rule_source_line(self, i: int) -> int | None:
+        if self.kind(i) != "source":
+            return None
+        art = self.article
+        span = self.lines[i].span()
+        if self.note is not None or art is None or not art.paragraphs:
+            return None  # a parenthesised line before any paragraph is text
+        if art.source is not None or art.closed:
+            self.warn("BX115", "second source line for one article is kept as a paragraph", span)
+            art.paragraphs.append((clean(self.lines[i].text), span, self.lines[i]))
+            art.end = span
+            return i + 1
+        art.source = self.kinds[i].data["source"]
+        art.end = span
+        art.closed = True
+        self.info("BX113", f"line in parentheses taken as the source: {art.source}", span)
+        return i + 1
+
+    def rule_title(self, i: int) -> int | None:
+        if self.kind(i) != "short":
+            return None
+        art = self.article
+        open_body = art is not None and bool(art.paragraphs) and not art.closed
+        j = self.next_nonblank(i + 1)
+        following = self.kind(j)
+        subtitle_at: int | None = None
+        if following == "text":
+            pass
+        elif following == "short":
+            k = self.next_nonblank(j + 1)
+            marked = bool(SUBTITLE_MARK.match(self.kinds[j].data["text"]))
+            if marked or self.kind(k) == "text":
+                last_has_source = open_body and trailing_source(art.paragraphs[-1][0]) is not None  # type: ignore[union-attr]
+                if open_body and not marked and not last_has_source:
+                    return None  # a short last paragraph, then the next title
+                subtitle_at = j
+            elif open_body or self.note is not None:
+                return None
+        elif open_body or self.note is not None:
+            return None  # a short last paragraph
+        text = self.kinds[i].data["text"]
+        art = self.start_article(text, self.lines[i].span())
+        self.info("BX110", f"short line taken as a title: {text}", art.start)
+        if subtitle_at is None:
+            return i + 1
+        art.subtitle = self.kinds[subtitle_at].data["text"]
+        art.end = self.lines[subtitle_at].span()
+        self.info("BX111", f"second short line taken as the subtitle: {art.subtitle}", art.end)
+        return subtitle_at + 1
+
+    def rule_paragraph(self, i: int) -> int | None:
+        kind = self.kinds[i]
+        text = kind.data.get("text") if kind.name in ("text", "short") else clean(self.lines[i].text)
+        self.add_paragraph(i, text or clean(self.lines[i].text))
+        return i + 1
