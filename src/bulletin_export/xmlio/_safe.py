@@ -26,13 +26,21 @@ def _parser() -> etree.XMLParser:
 
 
 _ROOT_START = re.compile(rb"<[A-Za-z_:\x80-\xff]")
+_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
+_DTD_MESSAGE = "XML with a DOCTYPE/DTD is refused (entities and external references are not allowed)"
 
 
-def _declares_dtd(data: bytes) -> bool:
-    """A DOCTYPE before the root element (ASCII-compatible encodings; checked before parsing)."""
+def _dtd_line(data: bytes) -> int | None:
+    """The line of a DOCTYPE or ENTITY before the root element, checked before parsing.
+
+    For UTF-16/32 the zero bytes are dropped, which leaves the ASCII markup readable.
+    """
+    if b"\x00" in data[:4]:
+        data = data.replace(b"\x00", b"")
     match = _ROOT_START.search(data)
-    prolog = data[: match.start()] if match else data
-    return b"<!DOCTYPE" in prolog.upper() or b"<!ENTITY" in prolog.upper()
+    prolog = (data[: match.start()] if match else data).upper()
+    found = [pos for pos in (prolog.find(b"<!DOCTYPE"), prolog.find(b"<!ENTITY")) if pos >= 0]
+    return prolog.count(b"\n", 0, min(found)) + 1 if found else None
 
 
 def parse_untrusted(data: bytes, file: str | None = None) -> etree._ElementTree:
@@ -43,8 +51,9 @@ def parse_untrusted(data: bytes, file: str | None = None) -> etree._ElementTree:
         raise InputError(f"XML file too large ({len(data)} bytes; the limit is {MAX_BYTES})", file=file)
     if not data.strip():
         raise InputError("XML file is empty", file=file)
-    if _declares_dtd(data):
-        raise InputError(_DTD_MESSAGE, file=file, line=_line_of(data, b"<!"))
+    dtd_line = _dtd_line(data)
+    if dtd_line is not None:
+        raise InputError(_DTD_MESSAGE, file=file, line=dtd_line)
     try:
         root = etree.fromstring(bytes(data), _parser())
     except etree.XMLSyntaxError as exc:
@@ -65,10 +74,6 @@ def parse_untrusted(data: bytes, file: str | None = None) -> etree._ElementTree:
     return tree
 
 
-_POSITION_SUFFIX = re.compile(r",? line \d+, column \d+$")
-_DTD_MESSAGE = "XML with a DOCTYPE/DTD is refused (entities and external references are not allowed)"
-
-
 def _too_deep(root: etree._Element) -> int | None:
     """The source line of the first element nested deeper than MAX_DEPTH, else None."""
     stack = [(root, 1)]
@@ -78,11 +83,6 @@ def _too_deep(root: etree._Element) -> int | None:
             return el.sourceline or None
         stack.extend((child, depth + 1) for child in el)
     return None
-
-
-def _line_of(data: bytes, needle: bytes) -> int | None:
-    pos = data.find(needle)
-    return data.count(b"\n", 0, pos) + 1 if pos >= 0 else None
 
 
 def _first_line(text: str) -> str:
