@@ -14,7 +14,7 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0
 CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】〖〗［］「」『』…—·"
 OPENERS = "“‘（《〔【〖［「『"
 CLOSERS = "”’）》〕】〗］」』"
-SPACES = " \t\u3000\u00a0\u200b\u2002\u2003\u2009"
+SPACES = " \t\u3000\u00a0\u2002\u2003\u2009"  # zero-width ones are the parser's (BX003)
 
 _FENCE = re.compile(r"^\s*-{3,}\s*$")
 _DATE_TAIL = re.compile(

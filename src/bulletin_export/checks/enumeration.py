@@ -74,8 +74,9 @@ def check_enumeration(ctx: CheckContext) -> Iterator[Diagnostic]:
                 continue
             expected = _label(family, _numeral_of(cur.last + 1), cur.form)
             if n == cur.last + 1 and suffix != cur.form:
-                yield me.diag(f"{label} breaks the series {_label(family, '一', cur.form)}…{cur.label}",
-                              span, hint=f"write {expected}")
+                begun = _label(family, "一", cur.form)
+                seen = f"{begun}…{cur.label}" if cur.last > 1 else begun
+                yield me.diag(f"{label} breaks the series {seen}", span, hint=f"write {expected}")
             elif n > cur.last + 1:
                 yield me.diag(f"{label} follows {cur.label}: the series skips {expected}", span,
                               hint=f"renumber from {expected} or add the missing item")

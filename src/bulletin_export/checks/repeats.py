@@ -2,7 +2,7 @@
 
 Rules, in order, for a run of Chinese text where ``X`` is immediately followed by ``X``:
 
-1. X of 2-4 characters (ABAB, ABCABC, ...) is reported, unless a phrase of the
+1. X of 2-8 characters (ABAB, ABCABC, a phrase pasted twice) is reported, unless a phrase of the
    allow-list covers it (研究研究, 雪白雪白) or it is a numeral series (一个一个).
 2. X of one character is legitimate reduplication (常常, 人人, 王芳芳) unless it is
    a function word (的的, 了了, 在在, 是是), and even then an allow-listed phrase
@@ -21,7 +21,7 @@ from .context import CheckContext, is_cjk
 from .registry import get, register
 from .wordlists import ALLOWED_PHRASES, FUNCTION_CHARS, SERIES_FIRST
 
-MAX_WORD = 4
+MAX_WORD = 8  # ABAB up to phrases pasted twice (各级工会组织各级工会组织)
 
 
 def _covered(text: str, start: int, end: int) -> bool:

@@ -1,5 +1,167 @@
-"""The `check` command."""
+"""The `check` command: the parser's diagnostics plus the proofreading checks (BX2xx)."""
 
 from __future__ import annotations
 
-from .._app import app  # noqa: F401
+import os
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ...errors import EXIT_CONTENT, EXIT_OK, EXIT_WARNINGS, BulletinError, UsageError
+from .._app import app, fail
+
+
+class OutputFormat(str, Enum):
+    human = "human"
+    json = "json"
+
+
+@dataclass
+class _Outcome:
+    diagnostics: list = field(default_factory=list)
+    bad_inputs: int = 0
+
+
+@app.command()
+def check(
+    files: List[Path] = typer.Argument(None, help="Source files (.txt) to proofread.", show_default=False),
+    fmt: OutputFormat = typer.Option(OutputFormat.human, "--format", help="human (file:line:col, the line and a caret) or json (one array of all diagnostics)."),
+    disable: List[str] = typer.Option([], "--disable", help="Switch a check off by code or name (BX211, repeated-word); repeatable, comma lists allowed."),
+    previous: Optional[Path] = typer.Option(None, "--previous", help="The previous issue: check that this issue's number follows it."),
+    fix: bool = typer.Option(False, "--fix", help="Write a corrected copy <stem>.fixed<suffix> with the mechanical fixes, and list each change."),
+    in_place: bool = typer.Option(False, "--in-place", help="With --fix: replace the input itself."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="With --fix and one input: where to write the corrected copy."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="Also show the parser's info diagnostics (its guesses)."),
+    fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when there are warnings but no errors."),
+    list_checks: bool = typer.Option(False, "--list", help="List the checks (code, severity, name) and exit."),
+) -> None:
+    """Proofread bulletins before printing: quotes and brackets, repeated words, half-width
+    punctuation and stray spaces, enumerations, dates, sources and issue numbers.
+
+    Prints the parser's diagnostics and the checks' for every file. The checks and their
+    codes are described in docs/checks.md. --fix writes a corrected copy (never the input
+    unless --in-place) in the input's own encoding and line endings.
+    Exit codes: 0 no errors, 1 an error or an unreadable input, 2 usage error,
+    3 warnings with --fail-on-warning.
+    """
+    from ...checks import all_checks, resolve
+
+    try:
+        if list_checks:
+            for c in all_checks():
+                typer.echo(f"{c.code}  {c.severity.value:<7}  {c.name:<24} {c.summary}")
+            raise typer.Exit(EXIT_OK)
+        if not files:
+            raise UsageError("give at least one FILE (or --list)")
+        if (in_place or output is not None) and not fix:
+            raise UsageError("--in-place and -o go with --fix")
+        if in_place and output is not None:
+            raise UsageError("--in-place and -o exclude each other")
+        if output is not None and len(files) > 1:
+            raise UsageError("-o takes one input; without it each copy goes beside its input")
+        disabled = resolve(disable)
+        prev_issue = _load_previous(previous)
+    except BulletinError as exc:
+        raise fail(str(exc), exc.exit_code)
+
+    outcome = _Outcome()
+    for path in files:
+        _check_one(path, outcome, fmt, disabled, prev_issue, fix, in_place, output, verbose)
+    if fmt is OutputFormat.json:
+        from ...diagnostics import format_json
+
+        typer.echo(format_json(outcome.diagnostics))
+    raise typer.Exit(_exit_code(outcome, fail_on_warning))
+
+
+def _load_previous(previous: Optional[Path]):
+    if previous is None:
+        return None
+    from ... import api
+
+    return api.parse(previous).issue
+
+
+def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set, prev_issue,
+               fix: bool, in_place: bool, output: Optional[Path], verbose: bool) -> None:
+    """Parse and check one file, print (human) or collect (json) its diagnostics, fix it."""
+    from ... import api
+    from ...checks import run_checks
+    from ...diagnostics import Severity, format_human
+
+    name = str(path)
+    try:
+        res = api.parse(path, file=name)
+    except BulletinError as exc:
+        typer.echo(f"bulletin-export: error: {exc}", err=True)
+        outcome.bad_inputs += 1
+        return
+    diags = [d.with_file(d.file or name) for d in res.diagnostics]
+    diags += run_checks(res, disabled=disabled, previous=prev_issue)
+    if not verbose:
+        diags = [d for d in diags if d.severity is not Severity.INFO or d.code.startswith("BX2")]
+    diags.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
+    outcome.diagnostics.extend(diags)
+    if fmt is OutputFormat.human:
+        for d in diags:
+            typer.echo(format_human(d, res.lines))
+        typer.echo(_summary(name, diags))
+    if fix:
+        try:
+            _write_fixed(path, diags, in_place, output, to_stderr=fmt is OutputFormat.json)
+        except BulletinError as exc:
+            typer.echo(f"bulletin-export: error: {exc}", err=True)
+            outcome.bad_inputs += 1
+
+
+def _summary(name: str, diags: list) -> str:
+    from ...diagnostics import Severity, count
+
+    parts = [f"{count(diags, s)} {s.value}{'s' if count(diags, s) != 1 and s is not Severity.INFO else ''}"
+             for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    return f"{name}: " + ", ".join(parts)
+
+
+def fixed_path(path: Path) -> Path:
+    """Where `--fix` writes by default: seed.txt -> seed.fixed.txt, beside the input."""
+    return path.with_name(f"{path.stem}.fixed{path.suffix}")
+
+
+def _write_fixed(path: Path, diags: list, in_place: bool, output: Optional[Path], *,
+                 to_stderr: bool) -> None:
+    from ...checks.fixes import apply_fixes, encode_like
+    from ...decode import detect
+    from ...outputs import write_atomic
+
+    if path.suffix.lower() == ".xml":
+        typer.echo(f"{path}: --fix works on source text, not XML; nothing written", err=to_stderr)
+        return
+    decoded = detect(path.read_bytes(), file=str(path))
+    text, changes = apply_fixes(decoded.text, diags)
+    if not changes:
+        typer.echo(f"{path}: nothing to fix mechanically; no copy written", err=to_stderr)
+        return
+    target = path if in_place else (output or fixed_path(path))
+    if not in_place and target.exists() and os.path.samefile(target, path):
+        raise UsageError("refusing to write the corrected copy over the input (use --in-place)",
+                         file=str(path))
+    data, encoding = encode_like(text, decoded.encoding)
+    write_atomic(target, data)
+    typer.echo(f"{path}: {len(changes)} change(s) written to {target} ({encoding})", err=to_stderr)
+    for ch in changes:
+        typer.echo(f"  {ch.describe()}", err=to_stderr)
+
+
+def _exit_code(outcome: _Outcome, fail_on_warning: bool) -> int:
+    from ...diagnostics import Severity, worst
+
+    top = worst(outcome.diagnostics)
+    if outcome.bad_inputs or top is Severity.ERROR:
+        return EXIT_CONTENT
+    if fail_on_warning and top is Severity.WARNING:
+        return EXIT_WARNINGS
+    return EXIT_OK
+
