@@ -24,22 +24,38 @@ def _sort_key(d: Diagnostic) -> tuple:
 
 
 def run_on_lines(lines: Iterable[str], issue: Issue | None = None, *, file: str | None = None,
-                 disabled: Iterable[str] = (), previous: Issue | None = None) -> list[Diagnostic]:
-    """Run the enabled checks on source lines (and the model, when given)."""
+                 disabled: Iterable[str] = (), previous: Issue | None = None,
+                 parser_diagnostics: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+    """Run the enabled checks on source lines (and the model, when given).
+
+    ``parser_diagnostics`` lets a check step back where the parser already said the same
+    thing (``Check.superseded_by``).
+    """
     off = resolve(disabled)
+    said = {(d.code, d.span.line) for d in parser_diagnostics if d.span}
     ctx = CheckContext.build(list(lines), issue, previous, file)
     out: list[Diagnostic] = []
     for check in all_checks():
         if check.code in off or (check.needs_model and issue is None):
             continue
-        out.extend(d.with_file(file) for d in check.func(ctx))
+        for d in check.func(ctx):
+            line = d.span.line if d.span else None
+            if any((code, line) in said for code in check.superseded_by):
+                continue
+            out.append(d.with_file(file))
     return sorted(out, key=_sort_key)
 
 
-def run_checks(result: Any, *, disabled: Iterable[str] = (),
-               previous: Any | None = None) -> list[Diagnostic]:
-    """Run the enabled checks on a ParseResult (``previous``: the previous issue's ParseResult)."""
+def run_checks(result: Any, *, disabled: Iterable[str] = (), previous: Any | None = None,
+               file: str | None = None) -> list[Diagnostic]:
+    """Run the enabled checks on a ParseResult.
+
+    ``previous`` is the previous issue (a ParseResult or an Issue) for BX253; ``file``
+    names the input in the diagnostics (default: the issue's source name).
+    """
     issue = getattr(result, "issue", None)
-    file = getattr(result, "file", None) or (issue.source.name if issue is not None else None)
+    if file is None and issue is not None:
+        file = issue.source.name
     prev_issue = getattr(previous, "issue", previous)
-    return run_on_lines(result.lines, issue, file=file, disabled=disabled, previous=prev_issue)
+    return run_on_lines(result.lines, issue, file=file, disabled=disabled, previous=prev_issue,
+                        parser_diagnostics=getattr(result, "diagnostics", ()))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Masthead, Span
 from .context import CheckContext
 from .registry import get, register
+
+_ISSUE_NO = re.compile(r"(增刊)?第[0-9０-９〇零一二三四五六七八九十百]+期")
 
 
 def _first_line(span: Span | None) -> Span | None:
@@ -31,7 +34,7 @@ def check_missing_source(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 @register("BX252", "empty-column", Severity.WARNING, "a column heading with no article under it",
-          needs_model=True)
+          needs_model=True, superseded_by=("BX117",))
 def check_empty_column(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX252")
     if ctx.issue is None:
@@ -40,6 +43,17 @@ def check_empty_column(ctx: CheckContext) -> Iterator[Diagnostic]:
         if sec.heading and not sec.articles:
             yield me.diag(f"column 【{sec.heading}】 has no articles", _first_line(sec.span),
                           hint="delete the heading or add its articles")
+
+
+def _issue_line(ctx: CheckContext, span: Span | None) -> Span | None:
+    """The masthead line that carries 第X期 (else the masthead's first line)."""
+    if span is None:
+        return None
+    for no in range(span.line, min(span.end_line, len(ctx.lines)) + 1):
+        m = _ISSUE_NO.search(ctx.lines[no - 1])
+        if m:
+            return Span.of_line(no, m.start() + 1, m.end() - m.start())
+    return _first_line(span)
 
 
 def expected_numbers(prev: Masthead, cur: Masthead) -> tuple[int | None, int | None]:
@@ -64,7 +78,7 @@ def check_issue_sequence(ctx: CheckContext) -> Iterator[Diagnostic]:
     if cur is None or prev is None or cur.supplement or prev.supplement:
         return
     want_no, want_total = expected_numbers(prev, cur)
-    span = _first_line(cur.span)
+    span = _issue_line(ctx, cur.span)
     if want_no is not None and cur.issue_no is not None and cur.issue_no != want_no:
         yield me.diag(f"issue 第{cur.issue_no}期 does not follow the previous 第{prev.issue_no}期",
                       span, hint=f"expected 第{want_no}期")

@@ -21,6 +21,9 @@ class Check:
     summary: str  # one line for `check --list`
     func: CheckFunc
     needs_model: bool = False
+    # parser codes that already report the same finding: a finding of this check on a
+    # line where the parser gave one of these is dropped, so nothing is said twice
+    superseded_by: tuple[str, ...] = ()
 
     def diag(self, message: str, span: Span | None, hint: str | None = None,
              fix: str | None = None) -> Diagnostic:
@@ -32,13 +35,14 @@ REGISTRY: dict[str, Check] = {}
 
 
 def register(code: str, name: str, severity: Severity, summary: str, *,
-             needs_model: bool = False) -> Callable[[CheckFunc], CheckFunc]:
+             needs_model: bool = False,
+             superseded_by: tuple[str, ...] = ()) -> Callable[[CheckFunc], CheckFunc]:
     """Decorator adding a check function to the table under ``code``."""
 
     def deco(func: CheckFunc) -> CheckFunc:
         if code in REGISTRY:
             raise ValueError(f"check code {code} registered twice")
-        REGISTRY[code] = Check(code, name, severity, summary, func, needs_model)
+        REGISTRY[code] = Check(code, name, severity, summary, func, needs_model, superseded_by)
         return func
 
     return deco

@@ -100,7 +100,7 @@ def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set, 
         outcome.bad_inputs += 1
         return
     diags = [d.with_file(d.file or name) for d in res.diagnostics]
-    diags += run_checks(res, disabled=disabled, previous=prev_issue)
+    diags += run_checks(res, disabled=disabled, previous=prev_issue, file=name)
     if not verbose:
         diags = [d for d in diags if d.severity is not Severity.INFO or d.code.startswith("BX2")]
     diags.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
