@@ -1,0 +1,187 @@
+"""The main story: page setup, masthead, editor's note, columns and articles, footers.
+
+Each paragraph gets the named style of its role and its text; what the style sheet
+says about the look lives in the styles (``styles.py``), not on the paragraphs.
+The end block is written by ``endblock.py``.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ...model import Issue
+from . import ooxml as x
+from .styles import ROLE_STYLES, Grid
+
+
+def format_date(d) -> str:
+    """2012年4月28日: Arabic numerals, no zero padding (GB/T 9704)."""
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def setup_section(document, style, grid: Grid) -> None:
+    """A4 page, the style's margins, Word's 28 x 22 grid, odd/even and title-page footers."""
+    page = style.page
+    sec = document.sections[0]
+    sec.page_width, sec.page_height = Pt(page.width), Pt(page.height)
+    sec.top_margin, sec.bottom_margin = Pt(page.margin_top), Pt(page.margin_bottom)
+    sec.left_margin, sec.right_margin = Pt(page.margin_left), Pt(page.margin_right)
+    sec.gutter = 0
+    sec.header_distance = Pt(min(page.margin_top / 2, 42.55))
+    # The footer's bottom sits so that its one line starts `below_block` under the block.
+    sec.footer_distance = Pt(max(0.0, page.margin_bottom - style.page_number.below_block
+                                 - footer_line(style)))
+    sect_pr = sec._sectPr
+    for attr in [a for a in sect_pr.attrib if a.rpartition("}")[2].startswith("rsid")]:
+        del sect_pr.attrib[attr]
+    x.remove(sect_pr, "cols")
+    x.child(sect_pr, "cols", x.SECTPR_ORDER, space=425)
+    x.child(sect_pr, "docGrid", x.SECTPR_ORDER, type="linesAndChars",
+            linePitch=grid.line_pitch, charSpace=grid.char_space)
+    document.settings.odd_and_even_pages_header_footer = True
+    sec.different_first_page_header_footer = not style.page_number.first_page
+
+
+def footer_line(style) -> float:
+    """Height (pt) of the page-number line: the number's size plus a little for the glyphs."""
+    return round(style.roles["page_number"].size * 1.2, 1)
+
+
+def write_footers(document, style) -> None:
+    """Odd pages right and even pages left, each one character in, "— PAGE —" in 宋体."""
+    sec = document.sections[0]
+    pn = style.page_number
+    size = style.roles["page_number"].size
+    targets = [(sec.footer, pn.odd), (sec.even_page_footer, pn.even)]
+    if not pn.first_page:
+        _clear(sec.first_page_footer)
+        p = sec.first_page_footer.paragraphs[0]
+        p.style = document.styles[ROLE_STYLES["page_number"][0]]
+    for footer, side in targets:
+        footer.is_linked_to_previous = False
+        _clear(footer)
+        p = footer.paragraphs[0]
+        p.style = document.styles[ROLE_STYLES["page_number"][0]]
+        ppr = p._p.get_or_add_pPr()
+        x.child(ppr, "spacing", x.PPR_ORDER, line=x.twips(footer_line(style)), lineRule="exact")
+        indent = {"leftChars": 0, "rightChars": 0, "left": 0, "right": 0}
+        key = "left" if side == "left" else "right"
+        if side in ("left", "right"):
+            indent[key] = x.twips(pn.indent_chars * size)
+            indent[key + "Chars"] = int(round(pn.indent_chars * 100))
+        x.child(ppr, "ind", x.PPR_ORDER, **indent)
+        x.child(ppr, "jc", x.PPR_ORDER, val={"left": "left", "right": "right"}.get(side, "center"))
+        before, _, after = pn.format.partition("{n}")
+        if before:
+            p.add_run(before)
+        x.add_field(p, "PAGE", "1")
+        if after:
+            p.add_run(after)
+
+
+def _clear(footer) -> None:
+    """Leave one empty paragraph in a header or footer."""
+    paras = footer.paragraphs
+    for extra in paras[1:]:
+        extra._p.getparent().remove(extra._p)
+    first = paras[0]._p
+    for c in list(first):
+        if c.tag != qn("w:pPr"):
+            first.remove(c)
+
+
+def write_masthead(document, issue: Issue, style) -> None:
+    """版头: classification, red name, issue line, editing unit and date, the red rule."""
+    m = issue.masthead
+    if m is None:
+        return
+    paras = []
+    if m.classification:
+        paras.append(document.add_paragraph(m.classification, style=ROLE_STYLES["classification"][0]))
+    if m.name:
+        paras.append(document.add_paragraph(m.name, style=ROLE_STYLES["masthead_name"][0]))
+    if m.issue_label:
+        paras.append(document.add_paragraph(m.issue_label, style=ROLE_STYLES["issue_line"][0]))
+    if m.editor or m.date:
+        editor = editor_label(m.editor)
+        date = format_date(m.date) if m.date else ""
+        paras.append(document.add_paragraph(f"\t{editor}\t{date}", style=ROLE_STYLES["editor_line"][0]))
+    if paras and m.name:
+        rule_under(paras[-1], style)
+
+
+def rule_under(paragraph, style) -> None:
+    """The red rule across the block as the paragraph's bottom border (thick over thin if set)."""
+    rules = style.rules
+    ppr = paragraph._p.get_or_add_pPr()
+    pbdr = x.child(ppr, "pBdr", x.PPR_ORDER)
+    color = x.hex_color(style.colors.get(rules.color, rules.color) if not rules.color.startswith("#")
+                        else rules.color)
+    pitch = style.page.line_pitch
+    # As the PDF draws it: the rule a quarter line under the last masthead line, the
+    # text going on a full line further down.
+    gap = 0.25 * pitch
+    width = rules.masthead
+    bottom = x.set_border(pbdr, "bottom", width, color, space_pt=gap)
+    if rules.masthead_second:
+        width = rules.masthead + rules.masthead_gap + rules.masthead_second
+        x.set_attrs(bottom, val="thickThinSmallGap", sz=x.eighths(width))
+    x.child(ppr, "spacing", x.PPR_ORDER, after=max(0, x.twips(pitch - round(gap) - width)))
+
+
+def editor_line_tabs(document, style) -> None:
+    """The editing unit at the left tab, the date flush against the right tab (1 char in)."""
+    rs = style.roles["editor_line"]
+    st = document.styles[ROLE_STYLES["editor_line"][0]].element
+    ppr = st.get_or_add_pPr()
+    x.remove(ppr, "ind")
+    left = x.twips(rs.indent_left * rs.size)
+    right = x.twips(style.block_width - rs.indent_right * rs.size)
+    x.set_tabs(ppr, [("left", left), ("right", right)])
+
+
+def heading_text(heading: str) -> str:
+    """【工作动态】: the column heading in its brackets, as the PDF prints it."""
+    return heading if heading[:1] in "【〖［[〔" else f"【{heading}】"
+
+
+def editor_note_paragraphs(text: str) -> list[str]:
+    """The note's paragraphs, the first introduced by 编者按： (as the PDF prints it)."""
+    texts = [t for t in text.split("\n") if t.strip()]
+    if texts and not texts[0].startswith("编者按"):
+        texts[0] = "编者按：" + texts[0]
+    return texts
+
+
+def editor_label(editor: str | None) -> str:
+    """苏州市总工会办公室编: the editing unit with its 编 (unless it already has 编/编印)."""
+    if not editor:
+        return ""
+    return editor if editor.endswith(("编", "编印")) else editor + "编"
+
+
+def write_content(document, issue: Issue, style) -> None:
+    """编者按, then each column heading, and each article's title, subtitle, paragraphs, source."""
+    if issue.editor_note:
+        for text in editor_note_paragraphs(issue.editor_note.text):
+            document.add_paragraph(text, style=ROLE_STYLES["editor_note"][0])
+    inline = style.source_placement == "inline"
+    for section in issue.sections:
+        if section.heading:
+            document.add_paragraph(heading_text(section.heading),
+                                   style=ROLE_STYLES["column_heading"][0])
+        for art in section.articles:
+            if art.title:
+                document.add_paragraph(art.title, style=ROLE_STYLES["title"][0])
+            if art.subtitle:
+                document.add_paragraph(art.subtitle, style=ROLE_STYLES["subtitle"][0])
+            texts = [p.text for p in art.paragraphs]
+            source = f"（{art.source}）" if art.source else None
+            if source and inline and texts:  # else (or with no paragraph) a line of its own
+                texts[-1] += source
+                source = None
+            for text in texts:
+                document.add_paragraph(text, style=ROLE_STYLES["body"][0])
+            if source:
+                document.add_paragraph(source, style=ROLE_STYLES["source"][0])

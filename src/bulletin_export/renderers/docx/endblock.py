@@ -1,0 +1,99 @@
+"""版记: the end block, a floating one-column table anchored to the bottom of the text block.
+
+A floating table (``w:tblpPr w:vertAnchor="margin" w:tblpYSpec="bottom"``) stays on
+the bottom edge of the block of the page its anchor paragraph is on, while the
+text above it is edited; Word and WPS keep it there and LibreOffice imports it as
+a frame with the same anchoring. The table's top and bottom borders are the thick
+rules, the borders between distribution rows (报/送/发) the thin ones; 共印X份 is
+right-aligned under the last one.
+Distribution lines hang after their label, so a wrapped line starts under the
+first recipient.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from ...model import Issue
+from . import ooxml as x
+from .styles import ROLE_STYLES, grid_for
+
+
+def write_end_block(document, issue: Issue, style) -> bool:
+    """Append the end block and the paragraph that anchors it; False when there is nothing to print."""
+    rows: list[list[tuple[str, str]]] = [[("end_block", f"{d.label}：{d.recipients}")]
+                                         for d in issue.distribution]
+    if issue.copies is not None:
+        copies = ("copies", f"共印{issue.copies}份")
+        if rows:
+            rows[-1].append(copies)  # under the last line, no rule between (as the PDF)
+        else:
+            rows.append([copies])
+    if not rows:
+        return False
+    width = x.twips(style.block_width)
+    table = document.add_table(rows=len(rows), cols=1)
+    tbl = table._tbl
+    _table_properties(tbl.tblPr, style, width)
+    for row, paragraphs in zip(table.rows, rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        x.child(tr_pr, "cantSplit", x.TRPR_ORDER)
+        cell = row.cells[0]
+        tc_pr = cell._tc.get_or_add_tcPr()
+        x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
+        first = True
+        for role, text in paragraphs:
+            p = cell.paragraphs[0] if first else cell.add_paragraph()
+            first = False
+            p.style = document.styles[ROLE_STYLES[role][0]]
+            p.add_run(text)
+            if role == "end_block":
+                _hang_after_label(p, text, style)
+    for col in tbl.tblGrid.findall(qn("w:gridCol")):
+        col.set(qn("w:w"), str(width))
+    _anchor_paragraph(document)
+    return True
+
+
+def _table_properties(tbl_pr, style, width: int) -> None:
+    rules = style.rules
+    x.child(tbl_pr, "tblpPr", x.TBLPR_ORDER, leftFromText=0, rightFromText=0, topFromText=0,
+            bottomFromText=0, vertAnchor="margin", horzAnchor="page",
+            tblpX=x.twips(style.page.margin_left), tblpYSpec="bottom")
+    x.child(tbl_pr, "tblOverlap", x.TBLPR_ORDER, val="never")
+    x.child(tbl_pr, "tblW", x.TBLPR_ORDER, w=width, type="dxa")
+    x.child(tbl_pr, "jc", x.TBLPR_ORDER, val="center")
+    x.child(tbl_pr, "tblInd", x.TBLPR_ORDER, w=0, type="dxa")
+    borders = x.child(tbl_pr, "tblBorders", x.TBLPR_ORDER)
+    x.set_border(borders, "top", rules.end_thick)
+    for side in ("left", "right", "insideV"):
+        x.child(borders, side, x.BORDER_ORDER, val="nil")
+    x.set_border(borders, "bottom", rules.end_thick)
+    x.set_border(borders, "insideH", rules.end_thin)
+    x.child(tbl_pr, "tblLayout", x.TBLPR_ORDER, type="fixed")
+    margins = x.child(tbl_pr, "tblCellMar", x.TBLPR_ORDER)
+    for side in ("top", "left", "bottom", "right"):
+        x.child(margins, side, x.BORDER_ORDER, w=0, type="dxa")
+    x.child(tbl_pr, "tblLook", x.TBLPR_ORDER, val="0000", firstRow=0, lastRow=0, firstColumn=0,
+            lastColumn=0, noHBand=1, noVBand=1)
+
+
+def _hang_after_label(paragraph, text: str, style) -> None:
+    """Indent wrapped lines so they start after "label：" (the label's drawn width)."""
+    rs = style.roles["end_block"]
+    label = text[: text.index("：") + 1]
+    advance = rs.size + grid_for(style).char_spacing / 20  # what each full-width character takes
+    hang = x.twips(len(label) * advance)
+    left = x.twips(rs.indent_left * rs.size) + hang
+    ppr = paragraph._p.get_or_add_pPr()
+    x.child(ppr, "ind", x.PPR_ORDER, leftChars=0, left=left, hangingChars=0, hanging=hang)
+
+
+def _anchor_paragraph(document) -> None:
+    """The paragraph after the table (Word needs one): 1 pt high, so it never adds a page."""
+    p = document.add_paragraph(style=document.styles[ROLE_STYLES["end_block"][0]])
+    ppr = p._p.get_or_add_pPr()
+    x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0, line=20, lineRule="exact")
+    rpr = x.child(ppr, "rPr", x.PPR_ORDER)
+    x.child(rpr, "sz", x.RPR_ORDER, val=2)
+    x.child(rpr, "szCs", x.RPR_ORDER, val=2)

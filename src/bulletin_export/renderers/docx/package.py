@@ -1,0 +1,89 @@
+"""The package around the document: template clean-up, core properties, reproducible zip bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from ...model import Issue
+
+#: Parts of python-docx's template that describe another document or another Office.
+DROP_RELTYPES = (
+    RT.THUMBNAIL,
+    RT.CUSTOM_XML,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def prune_template(document) -> None:
+    """Drop the thumbnail, custom XML and stylesWithEffects parts of the template."""
+    package = document.part.package
+    for rels in (package.rels, document.part.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in DROP_RELTYPES:
+                del rels[r_id]
+    settings = document.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    for rsids in settings.findall(qn("w:rsids")):
+        settings.remove(rsids)
+
+
+def set_core_properties(document, issue: Issue, when: dt.datetime) -> None:
+    """Title, author (the editing unit), subject, keywords; both dates at the build time."""
+    cp = document.core_properties
+    m = issue.masthead
+    author = ""
+    if m and m.editor:
+        author = m.editor
+    cp.title = issue.title
+    cp.author = author
+    cp.last_modified_by = author
+    cp.subject = (m.name if m and m.name else "简报")
+    headings = [s.heading.strip("【】[]") for s in issue.sections if s.heading]
+    cp.keywords = "；".join(["简报", *headings])
+    cp.comments = ""
+    cp.category = "简报"
+    cp.content_status = ""
+    cp.identifier = ""
+    cp.language = "zh-CN"
+    cp.version = ""
+    naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    cp.created = naive
+    cp.modified = naive
+    cp.revision = 1
+
+
+def app_properties(xml: bytes) -> bytes:
+    """The extended properties without the template's application claims."""
+    text = xml.decode("utf-8")
+    text = text.replace("<Application>Microsoft Macintosh Word</Application>",
+                        "<Application>bulletin_export</Application>")
+    return text.encode("utf-8")
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The same package with fixed entry times, a fixed entry order and fixed compression."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = src.namelist()
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
+    order = first + sorted(n for n in names if n not in first)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in order:
+            payload = src.read(name)
+            if name == "docProps/app.xml":
+                payload = app_properties(payload)
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            dst.writestr(info, payload, compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,183 @@
+"""The styles part: document defaults, a common base style and one named style per role.
+
+python-docx's template carries ~170 Office styles whose fonts come from the theme
+(``w:asciiTheme`` ...) and a Japanese East Asian default; all of that is removed,
+so that every font a Word, WPS or LibreOffice user sees is an explicit family
+from the style sheet.
+
+Grid choice (see FORMAT.md §4 and the renderer's report): the section carries
+Word's 28 x 22 grid (``linesAndChars``, negative ``w:charSpace``) so that Word and
+WPS show 每行28字 每页22行 in Page Setup. LibreOffice 7.4 draws every character
+of a snapping paragraph over two cells whenever ``w:charSpace`` is negative
+(measured: 14 characters a line), so the bulletin's own styles do not snap to
+the grid (``w:snapToGrid w:val="0"``) and get their 28 characters from a
+character spacing just under the grid pitch and their 22 lines from exact line
+spacing of one grid pitch; Word and LibreOffice then lay out the same lines.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from . import ooxml as x
+
+#: Role -> (style name shown in Word's style list, styleId).
+ROLE_STYLES: dict[str, tuple[str, str]] = {
+    "masthead_name": ("简报报头", "BulletinMastheadName"),
+    "issue_line": ("简报期号", "BulletinIssueLine"),
+    "editor_line": ("简报编印单位", "BulletinEditorLine"),
+    "classification": ("简报密级", "BulletinClassification"),
+    "column_heading": ("简报栏目", "BulletinColumnHeading"),
+    "title": ("简报标题", "BulletinTitle"),
+    "subtitle": ("简报副标题", "BulletinSubtitle"),
+    "editor_note": ("简报编者按", "BulletinEditorNote"),
+    "body": ("简报正文", "BulletinBody"),
+    "source": ("简报来源", "BulletinSource"),
+    "end_block": ("简报版记", "BulletinEndBlock"),
+    "copies": ("简报印数", "BulletinCopies"),
+    "page_number": ("简报页码", "BulletinPageNumber"),
+}
+BASE_STYLE = ("简报基础", "BulletinBase")
+#: The style the Enter key gives after a paragraph of this role.
+NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "body": "body",
+             "editor_note": "editor_note", "end_block": "end_block"}
+#: Styles of the template that Word expects to find; every other one is dropped.
+KEEP_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The numbers of the page grid, in OOXML units."""
+
+    line_pitch: int  # twips, w:linePitch (579)
+    char_space: int  # w:charSpace, 1/4096 pt relative to the body size (about -849)
+    char_spacing: int  # twentieths of a point added to every character (w:spacing, -6)
+
+
+def grid_for(style) -> Grid:
+    """Word's grid for ``chars_per_line`` x ``lines_per_page``, and the spacing that matches it.
+
+    The character spacing is the grid pitch minus the body size rounded down to a
+    twentieth of a point and one twentieth more (-0.21 pt -> -0.30 pt): LibreOffice
+    at -0.25 pt still pushed line-end punctuation off the line (FORMAT.md §4).
+    """
+    page = style.page
+    pitch = style.block_width / page.chars_per_line
+    delta = pitch - page.body_size
+    return Grid(
+        line_pitch=x.twips(page.line_pitch),
+        char_space=int(round(delta * 4096)),
+        char_spacing=min(0, math.floor(delta * 20) - 1),
+    )
+
+
+def build_styles(document, style) -> None:
+    """Rewrite the styles part of ``document`` for ``style`` (a StyleSheet)."""
+    root = document.styles.element
+    for st in list(root.findall(qn("w:style"))):
+        if st.get(qn("w:styleId")) not in KEEP_STYLE_IDS:
+            root.remove(st)
+    body_font = style.fonts[style.roles["body"].font]
+    grid = grid_for(style)
+    _doc_defaults(root, style, body_font)
+    _normal(document, style, body_font)
+    base = _base(document, style, grid)
+    for role, (name, style_id) in ROLE_STYLES.items():
+        _role_style(document, style, role, name, style_id, base)
+    for role, nxt in NEXT_ROLE.items():
+        document.styles[ROLE_STYLES[role][0]].next_paragraph_style = document.styles[ROLE_STYLES[nxt][0]]
+    x.strip_theme_fonts(root)
+
+
+def _doc_defaults(root, style, font) -> None:
+    defaults = root.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for c in list(rpr):
+        rpr.remove(c)
+    x.set_fonts(rpr, font.official, font.latin)
+    x.child(rpr, "kern", x.RPR_ORDER, val=0)
+    x.set_size(rpr, style.page.body_size)
+    x.set_lang(rpr)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for c in list(ppr):
+        ppr.remove(c)
+    x.child(ppr, "kinsoku", x.PPR_ORDER)
+    x.child(ppr, "overflowPunct", x.PPR_ORDER)
+    x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0)
+
+
+def _normal(document, style, font) -> None:
+    """Normal carries the body size: LibreOffice takes the grid's cell from it."""
+    st = document.styles["Normal"].element
+    rpr = st.get_or_add_rPr()
+    x.set_fonts(rpr, font.official, font.latin)
+    x.set_size(rpr, style.page.body_size)
+    x.set_lang(rpr)
+
+
+def _base(document, style, grid: Grid):
+    base = document.styles.add_style(BASE_STYLE[0], WD_STYLE_TYPE.PARAGRAPH)
+    base.element.set(qn("w:styleId"), BASE_STYLE[1])
+    base.base_style = document.styles["Normal"]
+    base.quick_style = False
+    ppr = base.element.get_or_add_pPr()
+    x.child(ppr, "widowControl", x.PPR_ORDER, val=0)
+    x.child(ppr, "kinsoku", x.PPR_ORDER)
+    x.child(ppr, "overflowPunct", x.PPR_ORDER)
+    x.child(ppr, "autoSpaceDE", x.PPR_ORDER, val=0)
+    x.child(ppr, "autoSpaceDN", x.PPR_ORDER, val=0)
+    x.child(ppr, "snapToGrid", x.PPR_ORDER, val=0)
+    x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0, line=grid.line_pitch, lineRule="exact")
+    rpr = base.element.get_or_add_rPr()
+    body = style.fonts[style.roles["body"].font]
+    x.set_fonts(rpr, body.official, body.latin)
+    x.child(rpr, "color", x.RPR_ORDER, val="000000")
+    if grid.char_spacing:
+        x.child(rpr, "spacing", x.RPR_ORDER, val=grid.char_spacing)
+    x.child(rpr, "kern", x.RPR_ORDER, val=0)
+    x.set_size(rpr, style.page.body_size)
+    x.set_lang(rpr)
+    return base
+
+
+def _role_style(document, style, role: str, name: str, style_id: str, base) -> None:
+    rs = style.roles[role]
+    font = style.fonts[rs.font]
+    pitch = x.twips(style.page.line_pitch)
+    st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    st.element.set(qn("w:styleId"), style_id)
+    st.base_style = base
+    st.quick_style = True
+    ppr = st.element.get_or_add_pPr()
+    if role in ("masthead_name", "issue_line", "editor_line", "classification"):
+        x.child(ppr, "keepNext", x.PPR_ORDER)
+    if role in ("column_heading", "title", "subtitle"):
+        x.child(ppr, "keepNext", x.PPR_ORDER)
+        x.child(ppr, "keepLines", x.PPR_ORDER)
+    x.child(ppr, "spacing", x.PPR_ORDER, before=int(round(rs.space_before * pitch)),
+            after=int(round(rs.space_after * pitch)), line=int(round(rs.lines * pitch)),
+            lineRule="exact")
+    char = x.twips(rs.size)
+    ind = {}
+    if rs.indent_left:
+        ind.update(leftChars=int(round(rs.indent_left * 100)), left=int(round(rs.indent_left * char)))
+    if rs.indent_right:
+        ind.update(rightChars=int(round(rs.indent_right * 100)), right=int(round(rs.indent_right * char)))
+    if rs.first_indent:
+        ind.update(firstLineChars=int(round(rs.first_indent * 100)),
+                   firstLine=int(round(rs.first_indent * char)))
+    if ind:
+        x.child(ppr, "ind", x.PPR_ORDER, **ind)
+    x.child(ppr, "jc", x.PPR_ORDER, val=JC[rs.align])
+    rpr = st.element.get_or_add_rPr()
+    x.set_fonts(rpr, font.official, font.latin)
+    if rs.bold:
+        x.child(rpr, "b", x.RPR_ORDER)
+        x.child(rpr, "bCs", x.RPR_ORDER)
+    x.child(rpr, "color", x.RPR_ORDER, val=x.hex_color(rs.color))
+    x.set_size(rpr, rs.size)
