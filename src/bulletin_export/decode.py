@@ -75,26 +75,28 @@ def _strict(data: bytes, codec: str, label: str, file: str | None) -> str:
         raise InputError(f"undecodable input: invalid {label} at offset {exc.start}", file=file) from None
 
 
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return (0x20 <= o < 0x7F or ch in "\t\n\r\x0c" or 0x2000 <= o <= 0x206F or 0x3000 <= o <= 0x303F
+            or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF or 0xA0 <= o <= 0xFF)
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 is 'clearly so' when the bytes are even and NULs sit almost only on one parity."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 is 'clearly so' when there are NUL bytes, the length is even and one byte order
+    decodes to text that is almost all ASCII, CJK and CJK punctuation."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
     head = data[: _SAMPLE * 2]
-    even = head[0::2].count(0)
-    odd = head[1::2].count(0)
-    pairs = len(head) // 2
-    if odd >= pairs * 0.2 and even * 20 <= odd:
-        codec, label = "utf-16-le", "UTF-16 LE"
-    elif even >= pairs * 0.2 and odd * 20 <= even:
-        codec, label = "utf-16-be", "UTF-16 BE"
-    else:
-        return None
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    bad = sum(1 for ch in text[:_SAMPLE] if ord(ch) < 0x20 and ch not in "\t\n\r\x0c")
-    return (codec, label) if bad * 20 <= min(len(text), _SAMPLE) else None
+    for codec, label in (("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")):
+        try:
+            text = head.decode(codec, "replace")  # the cut may split a pair
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        good = sum(1 for ch in text if _plausible(ch))
+        if good >= 0.95 * len(text):
+            return codec, label
+    return None
 
 
 def _finish(text: str, label: str, file: str | None) -> Decoded:

@@ -21,7 +21,7 @@ from .lines import normalise
 from .masthead import read_masthead
 from .rules import BodyParser
 
-__all__ = ["ParseResult", "parse_text", "parse_bytes", "parse_file", "KNOWN_KEYS"]
+__all__ = ["ParseResult", "parse_text", "parse_bytes", "parse_file", "apply_overrides", "KNOWN_KEYS"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
     return ParseResult(issue, tuple(d.with_file(file) for d in ordered), source_lines)
 
 
-def with_overrides(issue: Issue, overrides: Mapping[str, str]) -> Issue:
+def apply_overrides(issue: Issue, overrides: Mapping[str, str]) -> Issue:
     """Apply `--set` values to an issue read elsewhere (XML); UsageError for a bad key."""
     forced = parse_overrides(overrides)
     m = issue.masthead or Masthead()

@@ -250,6 +250,8 @@ class BodyParser:
         if self.note_done or self.note is not None or self.out.sections or self.article or self.section:
             self.warn("BX130", "编者按 after the start of the body is kept as a paragraph", span,
                       hint="put the 编者按 before the first column or article")
+            self.close_article()
+            self.start_article(None, span)
             self.add_paragraph(i, clean(self.lines[i].text))
             return i + 1
         self.note = [(clean(self.kinds[i].data["text"]), span)]

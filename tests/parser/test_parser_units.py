@@ -1,0 +1,103 @@
+"""Small pieces: numerals, dates, cleaning, header keys and --set overrides."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bulletin_export.errors import UsageError
+from bulletin_export.model import to_dict
+from bulletin_export.parser import KNOWN_KEYS, apply_overrides, parse_text
+from bulletin_export.parser.lines import clean, squeeze
+from bulletin_export.parser.numerals import BadDate, parse_date, parse_number
+
+BODY = "【工作动态】\n市总召开工作会议\n日前，市总工会召开会议。（市总办公室）\n"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("12", 12), ("１２", 12), ("十", 10), ("十二", 12), ("二十", 20), ("一百五十六", 156),
+    ("一百零五", 105), ("两千", 2000), ("一五六", 156), ("二〇一二", 2012), ("一万二千", 12000), ("X", None),
+])
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["2012年4月28日", "二〇一二年四月二十八日", "2012-04-28", "2012/4/28",
+                                  "2012.4.28", "２０１２年４月２８日", "2012 年 4 月 28 日"])
+def test_parse_date(text: str) -> None:
+    assert parse_date(text) == dt.date(2012, 4, 28)
+
+
+def test_bad_date() -> None:
+    assert parse_date("四月二十八日") is None
+    with pytest.raises(BadDate):
+        parse_date("2012年13月1日")
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("\u3000\u3000正文。\u3000 ", "正文。"),
+    ("企业    （单位）", "企业（单位）"),
+    ("企业\u3000单位", "企业单位"),
+    ("企业 “职工之家”", "企业 “职工之家”"),
+    ("Mini   Program  平台", "Mini Program 平台"),
+    ("\xa0拨打\xa0\xa012351\t热线", "拨打 12351 热线"),
+])
+def test_clean(raw: str, want: str) -> None:
+    assert clean(raw) == want
+
+
+def test_squeeze_heading() -> None:
+    assert squeeze(" 工 作\u3000动 态 ") == "工作动态"
+    assert squeeze("New  Year 专栏") == "New Year专栏"
+
+
+def test_overrides_win_over_header_and_masthead() -> None:
+    text = "---\nname: 甲简报\nissue: 3\n---\n乙简报\n第4期\n" + BODY
+    res = parse_text(text, overrides={"name": "工会工作简报", "期号": "第十二期", "copies": "120",
+                                      "date": "二〇一二年四月二十八日"})
+    m = to_dict(res.issue)["masthead"]
+    assert (m["name"], m["issue_no"], m["date"]) == ("工会工作简报", 12, "2012-04-28")
+    assert res.issue.copies == 120
+
+
+def test_overrides_alone_make_a_masthead() -> None:
+    res = parse_text(BODY, overrides={"name": "工会工作简报"})
+    assert res.issue.masthead is not None and res.issue.masthead.name == "工会工作简报"
+    assert parse_text(BODY).issue.masthead is None
+
+
+def test_unknown_override_key_is_usage_error_listing_keys() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_text(BODY, overrides={"colour": "red"})
+    assert "'colour'" in str(info.value)
+    for key in KNOWN_KEYS:
+        assert key in str(info.value)
+
+
+def test_bad_override_value_is_usage_error() -> None:
+    with pytest.raises(UsageError, match="date"):
+        parse_text(BODY, overrides={"date": "2012年2月30日"})
+    with pytest.raises(UsageError, match="issue"):
+        parse_text(BODY, overrides={"issue": "many"})
+
+
+def test_apply_overrides_to_a_read_issue() -> None:
+    issue = parse_text(BODY).issue
+    out = apply_overrides(issue, {"name": "工会工作简报", "print_date": "2012-04-29"})
+    assert out.masthead.name == "工会工作简报" and out.print_date == dt.date(2012, 4, 29)
+    assert out.sections == issue.sections
+
+
+def test_parse_text_never_raises_on_odd_text() -> None:
+    for text in ["", "\n\n", "（）", "【】", "---", "---\n---", "编者按：", "报：", "\x00\x01", "\ud800",
+                 "第期", "（共印份）", "——", "一、", "\u2028\u2029\x85"]:
+        res = parse_text(text)
+        assert isinstance(res.diagnostics, tuple)
+
+
+def test_surrogates_and_controls_are_dropped_with_warnings() -> None:
+    res = parse_text("市总召开工作会议\n日前\ud800，会议召开\x01。\n")
+    assert res.issue.sections[0].articles[0].paragraphs[0].text == "日前，会议召开。"
+    assert [(d.code, d.span.line, d.span.col) for d in res.diagnostics if d.code == "BX002"] == [
+        ("BX002", 2, 3), ("BX002", 2, 9)]
