@@ -40,10 +40,15 @@ def _add(parent: etree._Element, tag: str, text: str | None = None,
     el = etree.SubElement(parent, _q(tag))
     if text is not None:
         el.text = xml_safe(text)
+    _position(el, span)
+    return el
+
+
+def _position(el: etree._Element, span: Span | None) -> None:
+    """The optional line/col attributes: where the element came from in the source text."""
     if span is not None:
         el.set("line", str(span.line))
         el.set("col", str(span.col))
-    return el
 
 
 def _opt(parent: etree._Element, tag: str, value: object) -> None:
@@ -79,9 +84,10 @@ def _metadata(root: etree._Element, issue: Issue, build_time: dt.datetime, versi
 
 
 def _masthead(root: etree._Element, m: Masthead) -> None:
-    el = _add(root, "masthead", span=m.span)
+    el = _add(root, "masthead")
     if m.supplement:
         el.set("supplement", "true")
+    _position(el, m.span)
     _opt(el, "classification", m.classification)
     _opt(el, "name", m.name)
     _opt(el, "issueNumber", m.issue_no)
@@ -107,8 +113,9 @@ def _section(body: etree._Element, sec: Section) -> None:
 
 
 def _distribution(parent: etree._Element, entry: DistributionEntry) -> None:
-    el = _add(parent, "distribution", span=entry.span)
+    el = _add(parent, "distribution")
     el.set("label", xml_safe(entry.label))
+    _position(el, entry.span)
     _add(el, "text", entry.recipients)
     recipients = entry.recipient_list
     if recipients is not None:
