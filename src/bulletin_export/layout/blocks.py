@@ -90,12 +90,16 @@ class _Setter:
         return cell_for(self.width, r.size)
 
     def space(self, rows: float) -> None:
+        """Blank grid rows; consecutive spaces collapse to the larger."""
         n = int(math.ceil(rows - 1e-6))
-        if n > 0:
-            self.units.append(Unit("space", n))
+        if n <= 0:
+            return
+        if self.units and self.units[-1].kind == "space":
+            n = max(n, self.units.pop().rows)
+        self.units.append(Unit("space", n))
 
     def block(self, kind: str, text: str, role_name: str, *, keep: bool = False,
-              bookmark: tuple[str, int] | None = None) -> None:
+              bookmark: tuple[str, int] | None = None, after: bool = True) -> None:
         """A unit that never splits (heading, title, subtitle)."""
         r = self.role(role_name)
         lines = self.set(text, role_name)
@@ -104,15 +108,19 @@ class _Setter:
         self.space(r.space_before)
         self.units.append(Unit(kind, per * len(lines), placed, keep_with_next=keep,
                                bookmark=bookmark))
-        self.space(r.space_after)
+        if after:
+            self.space(r.space_after)
 
     def paragraph(self, kind: str, text: str, role_name: str, *, before: bool = True,
-                  after: bool = True) -> None:
-        """One unit per line, grouped for widow/orphan control."""
+                  after: bool = True, tail: str | None = None) -> None:
+        """One unit per line, grouped for widow/orphan control. ``tail`` (a source) ends the
+        text; when it falls on a line of its own, that line is right-aligned."""
         r = self.role(role_name)
         if before:
             self.space(r.space_before)
-        lines = self.set(text, role_name)
+        lines = self.set(text + (tail or ""), role_name)
+        if tail and len(lines) > 1 and lines[-1].text == tail:
+            lines[-1] = _right(lines[-1], self.width)
         self.groups += 1
         for i, ln in enumerate(lines):
             self.units.append(Unit(kind, 1, (Placed(role_name, ln),), group=self.groups, index=i,
@@ -125,6 +133,11 @@ def _move(line: Line, dx: float, width: float) -> Line:
     glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide) for g in line.glyphs)
     return Line(glyphs, line.left + dx, line.width, line.size, line.cell, line.hang, line.last,
                 line.justified)
+
+
+def _right(line: Line, width: float) -> Line:
+    """The same line pushed against the right edge."""
+    return _move(line, width - line.extent, width)
 
 
 def _merge(a: Line, b: Line) -> Line:
@@ -193,15 +206,18 @@ def _heading_text(heading: str) -> str:
 
 def _article(s: _Setter, art: Article, level: int) -> None:
     if art.title:
-        s.block("title", art.title, "title", keep=True, bookmark=(art.title, level))
+        s.block("title", art.title, "title", keep=True, bookmark=(art.title, level),
+                after=not art.subtitle)
     if art.subtitle:
         s.block("subtitle", art.subtitle, "subtitle", keep=True)
+        if art.title:
+            s.space(s.role("title").space_after)
     paras = [p.text for p in art.paragraphs]
     own = s.style.source_placement == "own_line" or not paras
-    if art.source and not own:
-        paras[-1] = paras[-1] + f"（{art.source}）"
-    for text in paras:
-        s.paragraph("body", text, "body")
+    for k, text in enumerate(paras):
+        last = k == len(paras) - 1
+        tail = f"（{art.source}）" if art.source and not own and last else None
+        s.paragraph("body", text, "body", tail=tail)
     if art.source and own:
         s.block("source", f"（{art.source}）", "source")
 

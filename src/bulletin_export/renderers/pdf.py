@@ -1,0 +1,133 @@
+"""The print-ready PDF: our own CJK layout (bulletin_export.layout) drawn with reportlab.
+
+Fonts come from the resolver and are embedded as TrueType subsets with ToUnicode
+maps; the output is deterministic (invariant mode, dates from ctx.build_time).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from ..errors import FontError
+from ..layout import Layout, layout_issue
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Issue
+    from . import RenderContext
+
+
+def check_coverage(issue: "Issue", fonts) -> None:
+    """Raise FontError listing every character no font can draw, with line:col."""
+    errors = [d for d in fonts.coverage(issue) if getattr(d.severity, "value", d.severity) == "error"]
+    if not errors:
+        return
+    first = errors[0]
+    where = ", ".join(
+        (f"{d.span.line}:{d.span.col} " if d.span else "") + d.message for d in errors[:8]
+    )
+    more = f" and {len(errors) - 8} more" if len(errors) > 8 else ""
+    raise FontError(f"no font has {len(errors)} character(s): {where}{more}",
+                    file=issue.source.name, line=first.span.line if first.span else None,
+                    hint="install a font that has them or pass --font-dir")
+
+
+def layout_for(issue: "Issue", ctx: "RenderContext") -> Layout:
+    """The positioned pages of an issue (what render draws), for dumps and tests."""
+    from .pdf_fonts import Metrics
+
+    check_coverage(issue, ctx.fonts)
+    return layout_issue(issue, ctx.style, _metrics(ctx))
+
+
+def _metrics(ctx):
+    from .pdf_fonts import Metrics
+
+    m = ctx.options.get("_pdf_metrics")
+    if m is None or m.fonts is not ctx.fonts:
+        m = ctx.options["_pdf_metrics"] = Metrics(ctx.fonts)
+    return m
+
+
+class PdfRenderer:
+    name = "pdf"
+    extension = ".pdf"
+    description = "print-ready PDF on the GB/T 9704 grid (own CJK line breaking, embedded font subsets)"
+
+    def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
+        layout = layout_for(issue, ctx)
+        return draw_pdf(layout, issue, ctx)
+
+
+def _face_names(layout: Layout, fonts):
+    """Register the faces the layout needs; return face_name(role, ch) -> reportlab name."""
+    from .pdf_fonts import register
+
+    style_roles = fonts.style.roles
+    needed: dict[tuple, tuple] = {}
+    chars: dict[tuple, set[str]] = {}
+    choice: dict[tuple[str, str], object] = {}
+
+    def face(role: str, ch: str):
+        key = (role, ch)
+        f = choice.get(key)
+        if f is None:
+            f = choice[key] = fonts.face_for_char(style_roles[role].font, ch) or \
+                fonts.face(style_roles[role].font)
+        return f
+
+    texts = [(pl.role, pl.line.text) for page in layout.pages for pl in page.lines]
+    for page in layout.pages:
+        fmt = fonts.style.page_number.format.format(n=page.number)
+        texts.append(("page_number", fmt))
+    for role, text in texts:
+        for ch in text:
+            f = face(role, ch)
+            fk = (str(f.path), f.index)
+            needed[fk] = f
+            chars.setdefault(fk, set()).add(ch)
+    names = {}
+    for fk, f in needed.items():
+        path, index = f.truetype_for(sorted(chars[fk]))
+        names[fk] = register(path, index, converted=bool(getattr(f, "is_cff", False)))
+
+    def face_name(role: str, ch: str) -> str:
+        f = face(role, ch)
+        return names[(str(f.path), f.index)]
+
+    return face_name
+
+
+def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
+    """Draw a layout into PDF bytes with the document information and outline."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from .pdf_draw import draw_layout
+
+    style, fonts = ctx.style, ctx.fonts
+    metrics = _metrics(ctx)
+    face_name = _face_names(layout, fonts)
+
+    def advance(ch: str, role: str, size: float) -> float:
+        return metrics.em(ch, style.roles[role].font) * size
+
+    body = style.roles["body"]
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(style.page.width, style.page.height), invariant=1,
+                    initialFontName=face_name("body", "中"), initialFontSize=body.size,
+                    lang="zh-CN", pageCompression=1)
+    when = ctx.build_time(issue)
+    stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    canvas.setDateFormatter(lambda *_: stamp)
+    m = issue.masthead
+    canvas.setTitle(issue.title)
+    canvas.setAuthor((m.editor if m and m.editor else "") or "")
+    canvas.setSubject("工作简报" + (f" {m.issue_label}" if m and m.issue_label else ""))
+    keywords = ["简报"] + [s.heading.strip("【】〖〗［］[]") for s in issue.sections if s.heading]
+    canvas.setKeywords(", ".join(dict.fromkeys(keywords)))
+    canvas.setCreator("bulletin_export")
+    draw_layout(canvas, layout, style, face_name, advance)
+    if any(p.bookmarks for p in layout.pages):
+        canvas.showOutline()
+    canvas.save()
+    return buf.getvalue()

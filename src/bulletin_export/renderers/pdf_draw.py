@@ -1,0 +1,126 @@
+"""Draw a Layout with reportlab: text runs with character spacing, rules, page numbers.
+
+Every line is one text object in reading order; runs of glyphs on an even step are
+one string with a character spacing (Tc), so extracted text gives the words back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..layout import Layout, PageLine
+from ..layout.paginate import EM_ASCENT
+
+EPS = 1e-3
+
+
+@dataclass
+class Run:
+    font: str
+    x: float
+    text: str
+    tc: float
+    last_x: float
+    last_adv: float
+
+
+def _items(pl: PageLine, role: str, face_name: Callable[[str, str], str],
+           advance: Callable[[str, str, float], float]):
+    """(font, x, char, advance) for each character of a set line."""
+    size = pl.line.size
+    for g in pl.line.glyphs:
+        x = pl.x + g.x
+        if g.wide:
+            step = g.width / len(g.text)
+            for k, ch in enumerate(g.text):
+                adv = advance(ch, role, size)
+                dx = (step - adv) / 2 if adv < 0.75 * size else 0.0  # a half-width glyph in a cell
+                yield face_name(role, ch), x + k * step + dx, ch, adv
+        else:
+            for ch in g.text:
+                adv = advance(ch, role, size)
+                yield face_name(role, ch), x, ch, adv
+                x += adv
+
+
+def runs(items) -> list[Run]:
+    """Merge characters into runs of one font on an even step."""
+    out: list[Run] = []
+    for font, x, ch, adv in items:
+        r = out[-1] if out else None
+        if r is not None and r.font == font:
+            gap = x - r.last_x - r.last_adv
+            if len(r.text) == 1 and gap > -adv:
+                r.tc = gap
+            if abs(gap - r.tc) < EPS:
+                r.text += ch
+                r.last_x, r.last_adv = x, adv
+                continue
+        out.append(Run(font, x, ch, 0.0, x, adv))
+    return out
+
+
+def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
+    t = canvas.beginText()
+    t.setFillColor(color)
+    font = None
+    for r in rs:
+        if r.font != font:
+            t.setFont(r.font, size)
+            font = r.font
+        t.setTextOrigin(r.x, y)
+        t.setCharSpace(r.tc)
+        t.textOut(r.text)
+    canvas.drawText(t)
+
+
+def draw_layout(canvas, layout: Layout, style, face_name, advance, page_number_role="page_number"):
+    """Draw every page of ``layout`` on ``canvas`` (one showPage per page)."""
+    from reportlab.lib.colors import HexColor
+
+    g = layout.geometry
+    pn = style.page_number
+    bookmark_no = 0
+    for page in layout.pages:
+        for pl in page.lines:
+            rs = style.roles[pl.role]
+            draw_runs(canvas, runs(_items(pl, pl.role, face_name, advance)), pl.baseline,
+                      pl.line.size, HexColor(rs.color))
+        for rule in page.rules:
+            canvas.setStrokeColor(HexColor(rule.color))
+            canvas.setLineWidth(rule.thickness)
+            canvas.line(rule.x0, rule.y, rule.x1, rule.y)
+        if page.number > 1 or pn.first_page:
+            _page_number(canvas, page.number, g, style, face_name, advance, page_number_role)
+        for title, level, y in page.bookmarks:
+            key = f"bx{bookmark_no}"
+            bookmark_no += 1
+            canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(g.page_height, y + 30))
+            canvas.addOutlineEntry(title, key, level=level, closed=False)
+        canvas.showPage()
+
+
+def _page_number(canvas, n, g, style, face_name, advance, role) -> None:
+    from reportlab.lib.colors import HexColor
+
+    pn = style.page_number
+    rs = style.roles[role]
+    size = rs.size
+    text = pn.format.format(n=n)
+    width = sum(advance(ch, role, size) for ch in text)
+    side = pn.odd if n % 2 else pn.even
+    indent = pn.indent_chars * size
+    if side == "right":
+        x = g.left + g.width - indent - width
+    elif side == "left":
+        x = g.left + indent
+    else:
+        x = g.left + (g.width - width) / 2
+    y = g.bottom - pn.below_block - EM_ASCENT * size
+    items = []
+    for ch in text:
+        adv = advance(ch, role, size)
+        items.append((face_name(role, ch), x, ch, adv))
+        x += adv
+    draw_runs(canvas, runs(items), y, size, HexColor(rs.color))

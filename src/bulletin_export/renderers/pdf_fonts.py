@@ -1,0 +1,64 @@
+"""Fonts for the PDF drawer: metrics for the layout engine and reportlab registration.
+
+Each TrueType file (or .ttc face) is registered once per process; reportlab embeds
+only the glyphs used, as subsets with ToUnicode maps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+
+from ..errors import FontError
+
+_registered: dict[tuple[str, int], str] = {}
+_lock = threading.Lock()
+
+
+def register(path: Path, index: int, *, converted: bool = False) -> str:
+    """The reportlab font name for a TrueType file/face, registering it the first time.
+
+    ``converted`` marks a per-document subset converted from CFF: it shares its PostScript
+    name with other subsets of the same face, so its name gets a tag from the file name."""
+    key = (str(path), index)
+    with _lock:
+        name = _registered.get(key)
+        if name is None:
+            from reportlab.pdfbase import pdfmetrics
+            from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+            name = f"BX{len(_registered)}-{Path(path).stem}-{index}"
+            try:
+                font = TTFont(name, str(path), subfontIndex=index)
+            except TTFError as exc:
+                raise FontError(f"cannot embed {path} (face {index}): {exc}") from exc
+            # reportlab aliases every font whose face has a known PostScript name to the first
+            # one registered; a converted subset shares its name with other subsets of the face
+            if converted:
+                tag = hashlib.sha1(f"{Path(path).name}:{index}".encode()).hexdigest()[:8].upper()
+                font.face.name = font.face.name + b"-" + tag.encode()
+            pdfmetrics.registerFont(font)
+            _registered[key] = name
+    return name
+
+
+class Metrics:
+    """measure(text, font_role, size) -> pt, along the role's fallback chain (cached per char)."""
+
+    def __init__(self, fonts):
+        self.fonts = fonts
+        self._em: dict[tuple[str, str], float] = {}
+
+    def em(self, ch: str, role: str) -> float:
+        """The advance of one character in em, with the face that will draw it."""
+        key = (role, ch)
+        hit = self._em.get(key)
+        if hit is None:
+            face = self.fonts.face_for_char(role, ch)
+            hit = face.advance(ch, 1.0) if face is not None else 1.0
+            self._em[key] = hit
+        return hit
+
+    def __call__(self, text: str, role: str, size: float) -> float:
+        return sum(self.em(ch, role) for ch in text) * size
