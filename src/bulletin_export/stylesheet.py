@@ -281,9 +281,6 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
 def _load_chain(path: Path, stack: tuple[Path, ...]) -> tuple[dict[str, Any], dict[str, Path]]:
     """The merged data of a sheet and its bases, and for each dotted key the file that set it."""
     real = path.resolve()
-    if real in stack:
-        cycle = " -> ".join(p.name for p in (*stack, real))
-        raise StyleError(f"base cycle: {cycle}", file=str(path), line=_key_line(path, "base"))
     data = _read_toml(path)
     origins = {k: path for k in _dotted_keys(data)}
     base_ref = data.pop("base", None)
@@ -297,6 +294,9 @@ def _load_chain(path: Path, stack: tuple[Path, ...]) -> tuple[dict[str, Any], di
         known = ", ".join(n for n, _, _ in list_styles())
         raise StyleError(f"base style {base_ref!r} not found", file=str(path),
                          line=_key_line(path, "base"), hint=f"known styles: {known}")
+    if base_path.resolve() in (*stack, real):
+        cycle = " -> ".join(p.name for p in (*stack, real, base_path.resolve()))
+        raise StyleError(f"base cycle: {cycle}", file=str(path), line=_key_line(path, "base"))
     base_data, base_origins = _load_chain(base_path, (*stack, real))
     return _merge(base_data, data), {**base_origins, **origins}
 

@@ -131,13 +131,14 @@ def coverage(fs: "FontSet", issue: "Issue", lines: Sequence[str] | None = None
     out: list[Diagnostic] = []
     for ch, where in missing.items():
         role = missing_roles[ch]
-        tried = ", ".join(f.family for f in fs.chain(role)) or "no fonts found"
+        tried = ", ".join(f"{f.family} {f.style}" for f in fs.chain(role)) or "no fonts found"
         more = [w for w in where[1:] if w]
         hint = "install a font that has it (fonts/ folder or --font-dir)"
         if more:
             hint = (f"also at {', '.join(_loc(w) for w in more[:5])}"
                     f"{' ...' if len(more) > 5 else ''}; " + hint)
-        name = unicodedata.name(ch, "unassigned or private use")
+        name = unicodedata.name(ch, "") or {"Co": "private use", "Cs": "surrogate"}.get(
+            unicodedata.category(ch), "unassigned")
         out.append(Diagnostic(MISSING, Severity.ERROR,
                               f"no font has {ch!r} (U+{ord(ch):04X} {name}) for {role}; "
                               f"tried {tried}", span=where[0], hint=hint, file=file))

@@ -1,0 +1,93 @@
+"""Coverage of an issue's characters: missing glyphs are errors with line:col, fallbacks are info."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bulletin_export.diagnostics import Severity
+from bulletin_export.fonts import FALLBACK, MISSING, clear_caches, printed_texts, resolve_fonts
+from bulletin_export.model import Article, Issue, Masthead, Paragraph, Section, Span
+from bulletin_export.stylesheet import load_style
+
+
+@pytest.fixture(autouse=True)
+def no_user_fonts(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    clear_caches()
+    yield
+    clear_caches()
+
+
+def parse(path: Path):
+    from bulletin_export import api
+
+    return api.parse(path)
+
+
+def issue_of(*paragraphs: tuple[str, int, int], title: str = "标题") -> Issue:
+    paras = tuple(Paragraph(t, Span.of_line(line, col, len(t))) for t, line, col in paragraphs)
+    return Issue(sections=(Section(None, (Article(title, paragraphs=paras, span=Span(1, 1, 1, 3)),)),))
+
+
+def test_seed_has_full_coverage_with_debian_fonts(seed_path):
+    res = parse(seed_path)
+    diags = resolve_fonts(load_style(None)).coverage(res.issue, res.lines)
+    assert [d for d in diags if d.severity is Severity.ERROR] == []
+
+
+def test_masthead_sample_has_full_coverage(masthead_path):
+    res = parse(masthead_path)
+    assert res.issue.masthead is not None
+    roles = {role for role, _, _ in printed_texts(res.issue, load_style(None))}
+    assert {"masthead_name", "issue_line", "end_block"} <= roles
+    diags = resolve_fonts(load_style(None)).coverage(res.issue, res.lines)
+    assert [d for d in diags if d.severity is Severity.ERROR] == []
+
+
+def test_missing_glyph_is_an_error_at_its_line_and_column():
+    issue = issue_of(("第一段落。", 3, 1), ("正文\ue000中间\ue000结束", 5, 3))
+    diags = resolve_fonts(load_style(None)).coverage(issue)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    assert len(errors) == 1
+    (err,) = errors
+    assert err.code == MISSING == "BX401"
+    assert (err.span.line, err.span.col) == (5, 5)  # the paragraph starts at column 3
+    assert "U+E000" in err.message and "body" in err.message and "AR PL UMing CN" in err.message
+    assert "5:8" in err.hint  # the second occurrence
+
+
+def test_columns_come_from_the_source_lines_when_given():
+    lines = ["【工作动态】", "", "    缩进的\ue000段落"]
+    issue = issue_of(("缩进的\ue000段落", 3, 1))  # a span that does not know the indent
+    (err,) = resolve_fonts(load_style(None)).coverage(issue, lines)
+    assert (err.span.line, err.span.col) == (3, 8)
+
+
+def test_fallback_is_reported_as_info(tmp_path, fallback_dir):
+    sheet = tmp_path / "s.toml"
+    sheet.write_text('base = "bulletin"\n[fonts.fangsong]\n'
+                     'candidates = ["Fallback Test A", "Fallback Test B"]\n', "utf-8")
+    fs = resolve_fonts(load_style(sheet), [fallback_dir])
+    diags = fs.coverage(issue_of(("中国吉中", 2, 1)))
+    assert [d.code for d in diags] == [FALLBACK]
+    (info,) = diags
+    assert info.severity is Severity.INFO
+    assert "Fallback Test B" in info.message and "吉" in info.message
+    assert (info.span.line, info.span.col) == (2, 3)
+
+
+def test_spaces_and_controls_need_no_glyph():
+    issue = issue_of(("中 文\u3000中\u200b", 1, 1))
+    assert resolve_fonts(load_style(None)).coverage(issue) == []
+
+
+def test_masthead_texts_are_checked_with_their_roles():
+    import datetime as dt
+
+    issue = Issue(masthead=Masthead(name="工会\ue001简报", issue_no=4, editor="市总工会",
+                                    date=dt.date(2012, 4, 28), span=Span(1, 1, 4, 10)))
+    diags = resolve_fonts(load_style(None)).coverage(issue)
+    (err,) = [d for d in diags if d.code == MISSING]
+    assert "masthead_name" in err.message and "U+E001" in err.message
