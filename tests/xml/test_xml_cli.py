@@ -79,3 +79,16 @@ def test_parse_of_a_hostile_xml_is_one_error_line_and_exit_1(tmp_path, payload, 
     assert len(err) == 1 and err[0].startswith("bulletin-export: error: ")
     assert str(bad) in err[0] and expected in err[0]
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_build_pdf_from_the_xml_equals_build_pdf_from_the_text(masthead_path, tmp_path):
+    assert runner.invoke(app, ["build", str(masthead_path), "-f", "xml", "-o", str(tmp_path / "xml"),
+                               "-j", "1", "--no-checks"]).exit_code == 0
+    xml_file = tmp_path / "xml" / (masthead_path.stem + ".xml")
+    for src, out in ((masthead_path, "from-txt"), (xml_file, "from-xml")):
+        result = runner.invoke(app, ["build", str(src), "-f", "pdf", "-o", str(tmp_path / out), "-j", "1",
+                                     "--no-checks"])
+        assert result.exit_code == 0, result.output
+    pdf = masthead_path.stem + ".pdf"
+    assert (tmp_path / "from-xml" / pdf).read_bytes() == (tmp_path / "from-txt" / pdf).read_bytes()

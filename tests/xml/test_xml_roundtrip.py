@@ -44,3 +44,17 @@ def test_source_fingerprint_is_the_sha256_of_the_decoded_text(seed_path, parse_f
     digests = {hashlib.sha256(t.encode("utf-8")).hexdigest()
                for t in (text, text.replace("\r\n", "\n"), text.lstrip("\ufeff"))}
     assert src.get("sha256") in digests
+
+
+def test_pasted_control_characters_warn_with_line_and_column_and_never_reach_the_xml(parse_file, tmp_path):
+    text = ("【工作动态】\n市总召开工作会议\n\n"
+            "日前，市总工会召开会议，部署下一阶段工作。\x07会议要求各级工会认真贯彻落实。\n\n"
+            "会议强调，要把各项重点工作抓细抓实，\x1b确保取得实效。（市总办公室）\n")
+    src = tmp_path / "pasted.txt"
+    src.write_text(text, encoding="utf-8")
+    issue, diags = parse_file(src)
+    warned = sorted((d.span.line, d.span.col) for d in diags if d.code == "BX002")
+    assert warned == [(4, 22), (6, 19)]
+    data = write_issue(issue, build_time=BUILD_TIME, generator_version="x")
+    assert validate(data) == [] and b"\x07" not in data and b"\x1b" not in data
+    assert read_issue(data) == issue
