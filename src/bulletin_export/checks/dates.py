@@ -53,7 +53,8 @@ def impossible(year: int | None, month: int, day: int | None) -> str | None:
     return None
 
 
-@register("BX241", "impossible-date", Severity.ERROR, "a date that cannot exist (2月30日, 13月, 4月31日)")
+@register("BX241", "impossible-date", Severity.ERROR, "a date that cannot exist (2月30日, 13月, 4月31日)",
+          superseded_by=("BX104",))
 def check_impossible(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX241")
     for no, text in ctx.text_lines():

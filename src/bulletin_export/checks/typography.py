@@ -27,6 +27,9 @@ def halfwidth_punctuation(text: str) -> Iterator[tuple[int, str]]:
     m = _TRAILING_ASCII_SOURCE.search(text)
     if m and (m.start() == 0 or text[m.start() - 1] in SPACES + "。！？"):
         skip = {m.start(), m.end(1)}  # a source in half-width parentheses: the parser takes it
+    m = _END_BLOCK.match(text)
+    if m:
+        skip.add(m.end() - 1)  # the colon of 报: / 送: — the label is printed from the model
     for i, ch in enumerate(text):
         if ch not in FULL_OF or i in skip:
             continue
