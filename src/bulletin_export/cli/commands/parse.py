@@ -8,19 +8,9 @@ from typing import List, Optional
 
 import typer
 
-from ...errors import BulletinError, UsageError
+from ...errors import BulletinError
 from .._app import app, fail
-
-
-def parse_sets(items: Optional[List[str]]) -> dict[str, str]:
-    """`--set k=v` items to a mapping; UsageError for an item without '='."""
-    out: dict[str, str] = {}
-    for item in items or []:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UsageError(f"--set takes key=value, got {item!r}")
-        out[key.strip()] = value
-    return out
+from ._common import parse_sets
 
 
 @app.command()
@@ -44,7 +34,7 @@ def parse(
     from ...model import to_dict
 
     try:
-        res = api.parse(file, overrides=parse_sets(sets), file=str(file))
+        res = api.parse(file, overrides=parse_sets(sets or []), file=str(file))
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     for diag in res.diagnostics:
