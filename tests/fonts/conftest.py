@@ -90,3 +90,14 @@ def cff_font(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("cff-font")
     return make_font(need(NOTO_SERIF), NOTO_SERIF_SC, COMMON + ASCII, d / "cfftest.otf",
                      "CFF Test Serif")
+
+
+@pytest.fixture(autouse=True)
+def no_user_fonts(tmp_path_factory, monkeypatch):
+    """Keep the machine's per-user font folder out of every test, and start from empty caches."""
+    from bulletin_export.fonts import clear_caches
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    clear_caches()
+    yield
+    clear_caches()

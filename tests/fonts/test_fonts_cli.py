@@ -11,18 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from bulletin_export.cli import app
-from bulletin_export.fonts import clear_caches
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 
-@pytest.fixture(autouse=True)
-def no_user_fonts(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-    clear_caches()
-    yield
-    clear_caches()
 
 
 def section(output: str, role: str) -> str:

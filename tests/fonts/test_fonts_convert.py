@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from bulletin_export.fonts import clear_caches, convert, resolve_fonts
+from bulletin_export.fonts import convert, resolve_fonts
 from bulletin_export.stylesheet import load_style
 
 
@@ -75,10 +75,7 @@ def test_whole_conversion_is_cached(cff_font: Path, cache: Path):
     assert len(TTFont(str(out)).getBestCmap()) == len(TTFont(str(cff_font)).getBestCmap())
 
 
-def test_resolved_cff_face_gives_a_truetype_file(cff_font: Path, cache: Path, tmp_path: Path,
-                                                 monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    clear_caches()
+def test_resolved_cff_face_gives_a_truetype_file(cff_font: Path, cache: Path, tmp_path: Path):
     sheet = tmp_path / "s.toml"
     sheet.write_text('base = "bulletin"\n[fonts.xiaobiaosong]\ncandidates = ["CFF Test Serif"]\n',
                      "utf-8")
@@ -87,7 +84,6 @@ def test_resolved_cff_face_gives_a_truetype_file(cff_font: Path, cache: Path, tm
     path, index = face.truetype_for("工会简报\ue000")  # characters the face lacks are left out
     assert index == 0 and "glyf" in TTFont(str(path))
     assert face.truetype_for("简报会工") == (path, 0)  # same set, same cached file
-    clear_caches()
 
 
 def test_truetype_faces_are_used_as_they_are():

@@ -7,17 +7,11 @@ from pathlib import Path
 import pytest
 
 from bulletin_export.diagnostics import Severity
-from bulletin_export.fonts import FALLBACK, MISSING, clear_caches, printed_texts, resolve_fonts
+from bulletin_export.fonts import FALLBACK, MISSING, printed_texts, resolve_fonts
 from bulletin_export.model import Article, Issue, Masthead, Paragraph, Section, Span
 from bulletin_export.stylesheet import load_style
 
 
-@pytest.fixture(autouse=True)
-def no_user_fonts(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-    clear_caches()
-    yield
-    clear_caches()
 
 
 def parse(path: Path):

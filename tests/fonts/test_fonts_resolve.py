@@ -15,13 +15,6 @@ from bulletin_export.stylesheet import load_style
 from conftest import UMING, make_font, need
 
 
-@pytest.fixture(autouse=True)
-def no_user_fonts(tmp_path_factory, monkeypatch):
-    """Keep fonts of the machine's user folder out of these tests."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-    clear_caches()
-    yield
-    clear_caches()
 
 
 def style_with(tmp_path: Path, body: str) -> "object":
