@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -53,7 +54,7 @@ def test_a_hand_edited_file_with_other_prefixes_and_comments_reads():
 </x:issue>
 """.encode()
     issue = read_issue(data, file="hand.xml")
-    assert issue.masthead == model.Masthead(issue_no=3, supplement=True, date=__import__("datetime").date(2012, 4, 28))
+    assert issue.masthead == model.Masthead(issue_no=3, supplement=True, date=dt.date(2012, 4, 28))
     assert [p.text for p in issue.sections[0].articles[0].paragraphs] == ["正文"]
 
 
