@@ -101,3 +101,13 @@ def test_surrogates_and_controls_are_dropped_with_warnings() -> None:
     assert res.issue.sections[0].articles[0].paragraphs[0].text == "日前，会议召开。"
     assert [(d.code, d.span.line, d.span.col) for d in res.diagnostics if d.code == "BX002"] == [
         ("BX002", 2, 3), ("BX002", 2, 9)]
+
+
+def test_parser_imports_no_renderer_library() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, bulletin_export.parser, bulletin_export.decode; "
+            "print(sorted(m for m in ('docx', 'reportlab', 'lxml', 'fontTools') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

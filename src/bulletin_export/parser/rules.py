@@ -141,6 +141,8 @@ class BodyParser:
                       hint="a short line without final punctuation is read as a title")
         if self.section is None:
             self.section = _Section(None, None)
+        if self.section.span is None:
+            self.section.span = art.start
         self.section.articles.append(Article(
             art.title, art.subtitle, tuple(Paragraph(t, s) for t, s, _ in art.paragraphs if t),
             art.source, _join(art.start, art.end)))
@@ -155,7 +157,7 @@ class BodyParser:
         if not sec.articles:
             self.warn("BX117", f"column 【{sec.heading or ''}】 has no articles", sec.span)
         span = sec.span if sec.end is None or sec.span is None else _join(sec.span, sec.end)
-        self.out.sections.append(Section(sec.heading, tuple(sec.articles), span or sec.end))
+        self.out.sections.append(Section(sec.heading, tuple(sec.articles), span))
 
     def start_article(self, title: str | None, span: Span) -> _Article:
         self.close_note()
