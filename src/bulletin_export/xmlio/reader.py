@@ -92,21 +92,25 @@ def _source(root: etree._Element) -> SourceInfo:
     return SourceInfo(name=src.get("name"), sha256=src.get("sha256"))
 
 
+def _distribution(el: etree._Element) -> DistributionEntry:
+    # the recipient items are derived from the text (model.DistributionEntry.recipient_list)
+    return DistributionEntry(el.get("label") or "", _child_text(el, "text") or "", span=_span(el))
+
+
 def _issue(root: etree._Element) -> Issue:
     masthead = _child(root, "masthead")
     note = _child(root, "editorNote")
     body = _child(root, "body")
     end = _child(root, "endBlock")
+    if end is None:
+        end = etree.Element(_q("endBlock"))  # absent: no distribution, copies or print date
     return Issue(
         masthead=_masthead(masthead) if masthead is not None else None,
         editor_note=Paragraph(_text(note) or "", span=_span(note)) if note is not None else None,
-        sections=tuple(_section(s) for s in body.iterchildren(_q("section"))) if body is not None else (),
-        distribution=tuple(
-            DistributionEntry(d.get("label") or "", _child_text(d, "text") or "", span=_span(d))
-            for d in end.iterchildren(_q("distribution"))
-        ) if end is not None else (),
-        copies=_int(end, "copies") if end is not None else None,
-        print_date=_date(end, "printDate") if end is not None else None,
+        sections=tuple(_section(s) for s in body.iterchildren(_q("section"))),
+        distribution=tuple(_distribution(d) for d in end.iterchildren(_q("distribution"))),
+        copies=_int(end, "copies"),
+        print_date=_date(end, "printDate"),
         source=_source(root),
     )
 
