@@ -38,12 +38,14 @@ def check(
     fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when there are warnings but no errors."),
     list_checks: bool = typer.Option(False, "--list", help="List the checks (code, severity, name) and exit."),
 ) -> None:
-    """Proofread bulletins before printing: quotes and brackets, repeated words, half-width
-    punctuation and stray spaces, enumerations, dates, sources and issue numbers.
+    """Proofread bulletins before printing (checks described in docs/checks.md).
 
-    Prints the parser's diagnostics and the checks' for every file. The checks and their
-    codes are described in docs/checks.md. --fix writes a corrected copy (never the input
-    unless --in-place) in the input's own encoding and line endings.
+    Reports quotes and brackets, repeated words, half-width punctuation, stray spaces,
+    enumerations, dates, missing sources and issue numbers, after the parser's diagnostics.
+
+    --fix writes a corrected copy (never the input unless --in-place), in the input's own
+    encoding and line endings, and lists each change.
+
     Exit codes: 0 no errors, 1 an error or an unreadable input, 2 usage error,
     3 warnings with --fail-on-warning.
     """
