@@ -13,7 +13,7 @@ import signal
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -171,15 +171,20 @@ def run_job(job: Job) -> JobResult:
     try:
         parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
         diags = list(parsed.diagnostics)
+        # Only the parser's errors stop a build; proofreading findings are reported and
+        # counted as warnings (`check` is where they decide the exit code).
+        errors = [d for d in diags if d.severity is Severity.ERROR]
         if _OPTIONS.checks and job.src.suffix.lower() == ".txt":
             from .checks import run_checks
 
-            diags += run_checks(parsed, disabled=_OPTIONS.disabled_checks)
+            diags += [
+                replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
+                for d in run_checks(parsed, disabled=_OPTIONS.disabled_checks)
+            ]
         result.diagnostics = diags
         result.messages = [
             format_human(d, parsed.lines) for d in diags if d.severity is not Severity.INFO
         ]
-        errors = [d for d in diags if d.severity is Severity.ERROR]
         if errors:
             result.error = f"{errors[0].headline()}" + (
                 f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""

@@ -92,7 +92,12 @@ class DistributionEntry:
 
     @property
     def recipient_list(self) -> tuple[str, ...] | None:
-        """The recipients split at 、，, when that is unambiguous (no bracket holds a separator)."""
+        """The recipients split at 、，；, or None when a split would be a guess.
+
+        A split is unambiguous when no bracket holds a separator and every part ends like
+        the name of a body or a person (…工会, …办公厅, …领导, …部门); a list such as
+        各市（县）、区、局（公司）工会, whose parts share a suffix, stays unsplit.
+        """
         depth = 0
         for ch in self.recipients:
             if ch in "（(〔【《":
@@ -101,9 +106,16 @@ class DistributionEntry:
                 depth -= 1
             elif depth and ch in "、，,；;":
                 return None
-        parts = [p.strip() for p in _split_any(self.recipients, "、，,；;")]
+        parts = [p.strip().rstrip("。") for p in _split_any(self.recipients, "、，,；;")]
         parts = [p for p in parts if p]
-        return tuple(parts) if parts else None
+        if not parts or not all(len(p) >= 2 and p[-1] in _BODY_ENDINGS for p in parts):
+            return None
+        return tuple(parts)
+
+
+# Last characters of names of bodies and people: 会 部 厅 局 委 办 室 院 校 司 处 科 组 队 所 站
+# 中心 单位 领导 部门 同志 政府 机关 企业 ...
+_BODY_ENDINGS = set("会部厅局委办室院校司处科组队所站心位导门志府关业团社馆行园区县市省镇村庭家长席记")
 
 
 def _split_any(text: str, seps: str) -> list[str]:
