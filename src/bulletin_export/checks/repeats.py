@@ -3,7 +3,8 @@
 Rules, in order, for a run of Chinese text where ``X`` is immediately followed by ``X``:
 
 1. X of 2-8 characters (ABAB, ABCABC, a phrase pasted twice) is reported, unless a phrase of the
-   allow-list covers it (研究研究, 雪白雪白) or it is a numeral series (一个一个).
+   allow-list covers it (研究研究, 雪白雪白), it is a numeral series (一个一个) or an
+   A-not-A question running on (是不是不想来).
 2. X of one character is legitimate reduplication (常常, 人人, 王芳芳) unless it is
    a function word (的的, 了了, 在在, 是是), and even then an allow-listed phrase
    (现在在, 为了了解, 的的确确) keeps it silent.
@@ -19,7 +20,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..model import Span
 from .context import CheckContext, is_cjk
 from .registry import get, register
-from .wordlists import ALLOWED_PHRASES, FUNCTION_CHARS, SERIES_FIRST
+from .wordlists import ALLOWED_PHRASES, FUNCTION_CHARS, NEGATION_SECOND, SERIES_FIRST
 
 MAX_WORD = 8  # ABAB up to phrases pasted twice (各级工会组织各级工会组织)
 
@@ -52,6 +53,8 @@ def find_repeats(text: str) -> Iterator[tuple[int, str]]:
             if n == 1 and word not in FUNCTION_CHARS:
                 continue
             if n > 1 and (word[0] in SERIES_FIRST or len(set(word)) == 1):
+                continue
+            if n == 2 and word[1] in NEGATION_SECOND:
                 continue
             hit = (i + n, word)
             break

@@ -16,6 +16,7 @@ FUNCTION_CHARS = frozenset("的了在是和与及把被也而")
 ALLOWED_PHRASES = frozenset(
     """
     不了了之 为了了解 除了了解 了了解 了了然 了了结 了了却 目的的 标的的 有的的 的的确确
+    在在建 在在职 在在岗 在在校 在在场 在在线 在在编 在在读
     现在在 正在在 存在在 实在在 所在在 内在在 外在在 潜在在 自在在 还在在 就在在 都在在 实实在在
     但是是否 就是是否 还是是否 也是是否 都是是否 关键是是否 问题是是否 是是非非 可是是
     和和美美 和和气气 平和和 温和和 总和和 缓和和 调和和 柔和和 参与与 给与与 以及及 涉及及 普及及
@@ -33,3 +34,7 @@ ALLOWED_PHRASES = frozenset(
 # First characters of ABAB repeats that are a numeral-classifier series (一个一个,
 # 一步一步, 一点一点): legitimate whatever the classifier is.
 SERIES_FIRST = frozenset("一")
+
+# Second characters of ABAB repeats that are an A-not-A question running on
+# (是不是不想来, 有没有没落实的): legitimate.
+NEGATION_SECOND = frozenset("不没")

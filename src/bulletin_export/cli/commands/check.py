@@ -38,16 +38,17 @@ def check(
     fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when there are warnings but no errors."),
     list_checks: bool = typer.Option(False, "--list", help="List the checks (code, severity, name) and exit."),
 ) -> None:
-    """Proofread bulletins before printing (checks described in docs/checks.md).
+    """Proofread bulletins before printing (see docs/checks.md).
 
-    Reports quotes and brackets, repeated words, half-width punctuation, stray spaces,
-    enumerations, dates, missing sources and issue numbers, after the parser's diagnostics.
+    Reports quotes and brackets, repeated words, half-width punctuation,
+    stray spaces, enumerations, dates, sources and issue numbers, after
+    the parser's own diagnostics.
 
-    --fix writes a corrected copy (never the input unless --in-place), in the input's own
-    encoding and line endings, and lists each change.
+    --fix writes a corrected copy (never the input unless --in-place) in
+    the input's own encoding and line endings, and lists each change.
 
-    Exit codes: 0 no errors, 1 an error or an unreadable input, 2 usage error,
-    3 warnings with --fail-on-warning.
+    Exit codes: 0 no errors, 1 an error or an unreadable input,
+    2 usage error, 3 warnings with --fail-on-warning.
     """
     from ...checks import all_checks, resolve
 
