@@ -90,3 +90,27 @@ def test_truetype_faces_are_used_as_they_are():
     face = resolve_fonts(load_style(None)).face("fangsong")
     assert not face.is_cff
     assert face.truetype_for("中文") == (face.path, face.index)
+
+
+def test_conversion_bytes_do_not_depend_on_when_or_where(cff_font: Path, tmp_path: Path,
+                                                         monkeypatch):
+    cps = [ord(c) for c in "工作动态"]
+    outs = []
+    for name in ("one", "two"):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / name))
+        outs.append(convert.truetype_subset(cff_font, 0, cps))
+    assert outs[0] != outs[1] and outs[0].read_bytes() == outs[1].read_bytes()
+
+
+def test_unwritable_cache_falls_back_to_the_temp_folder(cff_font: Path, tmp_path: Path,
+                                                        monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    before = convert.conversions["subset"]
+    out = convert.truetype_subset(cff_font, 0, [ord("会")])
+    assert out.is_relative_to(tmp_path / "tmp")
+    assert convert.truetype_subset(cff_font, 0, [ord("会")]) == out
+    assert convert.conversions["subset"] == before + 1

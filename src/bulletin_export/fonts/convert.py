@@ -61,41 +61,51 @@ def file_hash(path: Path) -> str:
     return hit
 
 
-def _target(path: Path, index: int, tag: str) -> Path:
-    return cache_dir() / f"{path.stem}-{index}-{tag}.ttf"
+def _fallback_dir() -> Path:
+    """Where conversions go when the cache folder cannot be written."""
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"bulletin-export-fonts-{uid}"
+
+
+def _cached(name: str) -> Path | None:
+    for folder in (cache_dir(), _fallback_dir()):
+        if (folder / name).is_file():
+            return folder / name
+    return None
 
 
 def truetype_subset(path: Path, index: int, codepoints: Iterable[int]) -> Path:
     """A cached TrueType-outline font holding the given code points of face `index` of `path`."""
     cps = sorted(set(codepoints))
     key = hashlib.sha256(f"{file_hash(path)}:{index}:{','.join(map(str, cps))}".encode())
-    target = _target(path, index, key.hexdigest()[:20])
-    if target.is_file():
-        return target
+    name = f"{path.stem}-{index}-{key.hexdigest()[:20]}.ttf"
+    hit = _cached(name)
+    if hit is not None:
+        return hit
     font = _load(path, index)
     _subset(font, cps)
     _to_quadratic(font)
-    _save(font, target)
     conversions["subset"] += 1
-    return target
+    return _save(font, name)
 
 
 def truetype_whole(path: Path, index: int) -> Path:
     """A cached TrueType-outline conversion of a whole face (slow the first time: ~1 min for CJK)."""
-    target = _target(path, index, "full-" + file_hash(path)[:20])
-    if target.is_file():
-        return target
+    name = f"{path.stem}-{index}-full-{file_hash(path)[:20]}.ttf"
+    hit = _cached(name)
+    if hit is not None:
+        return hit
     font = _load(path, index)
     _to_quadratic(font)
-    _save(font, target)
     conversions["whole"] += 1
-    return target
+    return _save(font, name)
 
 
 def _load(path: Path, index: int):
     from fontTools.ttLib import TTFont
 
-    return TTFont(str(path), fontNumber=index)
+    # keep head.modified from the source: the same font gives the same bytes on any machine
+    return TTFont(str(path), fontNumber=index, recalcTimestamp=False)
 
 
 def _subset(font, codepoints: list[int]) -> None:
@@ -160,13 +170,22 @@ def _to_quadratic(font) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def _save(font, target: Path) -> None:
+def _save(font, name: str) -> Path:
+    """Write into the cache atomically; when it cannot be written, into the temp folder."""
+    try:
+        return _write(font, cache_dir() / name)
+    except OSError:
+        return _write(font, _fallback_dir() / name)
+
+
+def _write(font, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             font.save(fh, reorderTables=True)
         os.replace(tmp, target)
+        return target
     except BaseException:
         try:
             os.unlink(tmp)
