@@ -28,6 +28,7 @@ _EDITOR_DATE = re.compile(rf"^(?P<editor>\S.*?)\s+(?P<date>{DATE})$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{DATE})$")
 _NAME_SUFFIX = re.compile(r"(简报|快报|动态|通讯|工作|信息|情况|专报|要情|参考|周报|月报|通报|简讯|交流)$")
 _PUNCT = re.compile(r"[。！？；，、：:;,!?]")
+_NAME_THEN_ISSUE = re.compile(rf"^(\S.*?)\s*(?=[（(]?\s*(?:增\s*刊|第\s*{NUM}\s*期))")
 RULE_LINE = re.compile(r"^[\s\-—─━－=＝_＿*＊★☆·•~～]{3,}$")
 
 
@@ -107,6 +108,11 @@ def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
     editor = match_editor(text)
     if editor:
         return "editor", *editor
+    m = _NAME_THEN_ISSUE.match(text.strip())
+    if m and _name_like(m.group(1)):
+        rest = _kind(text.strip()[m.end(1):])
+        if rest and rest[0] == "issue":
+            return "issue", {"name": clean(m.group(1)), **rest[1]}, True
     return None
 
 
