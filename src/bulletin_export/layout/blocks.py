@@ -114,13 +114,17 @@ class _Setter:
     def paragraph(self, kind: str, text: str, role_name: str, *, before: bool = True,
                   after: bool = True, tail: str | None = None) -> None:
         """One unit per line, grouped for widow/orphan control. ``tail`` (a source) ends the
-        text; when it falls on a line of its own, that line is right-aligned."""
+        text when it fits on the last line, else it gets a right-aligned line of its own."""
         r = self.role(role_name)
         if before:
             self.space(r.space_before)
-        lines = self.set(text + (tail or ""), role_name)
-        if tail and len(lines) > 1 and lines[-1].text == tail:
-            lines[-1] = _right(lines[-1], self.width)
+        lines = self.set(text, role_name)
+        if tail:
+            joined = self.set(text + tail, role_name)
+            if len(joined) == len(lines) and joined[-1].text.endswith(tail):
+                lines = joined  # the source fits at the end of the last line
+            else:  # never split a source: it gets a right-aligned line of its own
+                lines.append(_right(self.set(tail, role_name)[0], self.width))
         self.groups += 1
         for i, ln in enumerate(lines):
             self.units.append(Unit(kind, 1, (Placed(role_name, ln),), group=self.groups, index=i,

@@ -6,6 +6,7 @@ maps; the output is deterministic (invariant mode, dates from ctx.build_time).
 
 from __future__ import annotations
 
+import hashlib
 import io
 from typing import TYPE_CHECKING
 
@@ -34,8 +35,6 @@ def check_coverage(issue: "Issue", fonts) -> None:
 
 def layout_for(issue: "Issue", ctx: "RenderContext") -> Layout:
     """The positioned pages of an issue (what render draws), for dumps and tests."""
-    from .pdf_fonts import Metrics
-
     check_coverage(issue, ctx.fonts)
     return layout_issue(issue, ctx.style, _metrics(ctx))
 
@@ -119,6 +118,9 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
     when = ctx.build_time(issue)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
     canvas.setDateFormatter(lambda *_: stamp)
+    # reportlab seeds the file /ID with its own clock (SOURCE_DATE_EPOCH or 2000-01-01 in
+    # invariant mode); seed it with the build time instead so the bytes follow ctx alone
+    canvas._doc.signature = hashlib.md5(b"bulletin_export " + stamp.encode(), usedforsecurity=False)
     m = issue.masthead
     canvas.setTitle(issue.title)
     canvas.setAuthor((m.editor if m and m.editor else "") or "")

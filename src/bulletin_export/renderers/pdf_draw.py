@@ -23,6 +23,7 @@ class Run:
     tc: float
     last_x: float
     last_adv: float
+    advances: list[float]
 
 
 def _items(pl: PageLine, role: str, face_name: Callable[[str, str], str],
@@ -56,9 +57,27 @@ def runs(items) -> list[Run]:
             if abs(gap - r.tc) < EPS:
                 r.text += ch
                 r.last_x, r.last_adv = x, adv
+                r.advances.append(adv)
                 continue
-        out.append(Run(font, x, ch, 0.0, x, adv))
+        out.append(Run(font, x, ch, 0.0, x, adv, [adv]))
     return out
+
+
+def _segments(canvas, r: Run):
+    """Split a run where reportlab switches to another 256-glyph subset of the font, so each
+    piece starts at an explicit origin (readers differ on Tc after the last glyph of a Tj)."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    parts = getFont(r.font).splitString(r.text, canvas._doc)
+    if len(parts) == 1:
+        yield r.x, r.text
+        return
+    x, k = r.x, 0
+    for _, codes in parts:
+        n = len(codes)
+        yield x, r.text[k : k + n]
+        x += sum(r.advances[k : k + n]) + n * r.tc
+        k += n
 
 
 def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
@@ -69,9 +88,10 @@ def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
         if r.font != font:
             t.setFont(r.font, size)
             font = r.font
-        t.setTextOrigin(r.x, y)
         t.setCharSpace(r.tc)
-        t.textOut(r.text)
+        for x, text in _segments(canvas, r):
+            t.setTextOrigin(x, y)
+            t.textOut(text)
     canvas.drawText(t)
 
 

@@ -28,7 +28,8 @@ def register(path: Path, index: int, *, converted: bool = False) -> str:
             from reportlab.pdfbase import pdfmetrics
             from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
-            name = f"BX{len(_registered)}-{Path(path).stem}-{index}"
+            digest = hashlib.sha1(f"{path}:{index}".encode()).hexdigest()[:10]
+            name = f"BX-{Path(path).stem}-{index}-{digest}"  # the same in every process
             try:
                 font = TTFont(name, str(path), subfontIndex=index)
             except TTFError as exc:

@@ -1,0 +1,67 @@
+"""Render the seed and the masthead sample to PDF once per test session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from bulletin_export.model import Issue
+from bulletin_export.parser import parse_file
+from bulletin_export.renderers import RenderContext
+from bulletin_export.renderers.pdf import PdfRenderer, layout_for
+
+EPOCH = 1335571200  # 2012-04-28 00:00 UTC
+
+
+@dataclass
+class Rendered:
+    name: str
+    issue: Issue
+    data: bytes
+    path: Path
+    style: object
+    pages: list  # pdfplumber pages (kept open for the session)
+
+
+def _render(src: Path, out_dir: Path) -> tuple[Issue, bytes, RenderContext]:
+    issue = parse_file(src).issue
+    ctx = RenderContext(source_date_epoch=EPOCH)
+    return issue, PdfRenderer().render(issue, ctx), ctx
+
+
+@pytest.fixture(scope="session")
+def pdf_out(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pdf")
+
+
+def _rendered(name: str, src: Path, out_dir: Path):
+    issue, data, ctx = _render(src, out_dir)
+    path = out_dir / f"{name}.pdf"
+    path.write_bytes(data)
+    doc = pdfplumber.open(path)
+    return Rendered(name, issue, data, path, ctx.style, list(doc.pages)), doc
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_path, pdf_out):
+    r, doc = _rendered("seed", seed_path, pdf_out)
+    yield r
+    doc.close()
+
+
+@pytest.fixture(scope="session")
+def masthead_pdf(masthead_path, pdf_out):
+    r, doc = _rendered("masthead", masthead_path, pdf_out)
+    yield r
+    doc.close()
+
+
+@pytest.fixture(scope="session", params=["seed", "masthead"])
+def rendered(request):
+    return request.getfixturevalue(f"{request.param}_pdf")
+
+
+__all__ = ["EPOCH", "Rendered", "layout_for"]

@@ -1,0 +1,27 @@
+"""What the PDF renderer does with issues it cannot draw as they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from bulletin_export.errors import FontError
+from bulletin_export.model import Article, Issue, Paragraph, Section, Span
+from bulletin_export.renderers import RenderContext
+from bulletin_export.renderers.pdf import PdfRenderer
+
+NO_GLYPH = "\U000F0041"  # plane-15 private use: no installed font draws it
+
+
+def test_missing_glyph_is_an_error_with_line_and_column():
+    para = Paragraph("正文里有一个" + NO_GLYPH + "字。", span=Span(7, 1, 7, 10))
+    issue = Issue(sections=(Section(None, (Article("标题", paragraphs=(para,)),)),))
+    with pytest.raises(FontError) as info:
+        PdfRenderer().render(issue, RenderContext(source_date_epoch=0))
+    message = str(info.value)
+    assert "7:" in message and "U+F0041" in message.upper()
+
+
+def test_minimal_issue_renders_one_page():
+    issue = Issue(sections=(Section(None, (Article(None, paragraphs=(Paragraph("只有一句话。"),)),)),))
+    data = PdfRenderer().render(issue, RenderContext(source_date_epoch=0))
+    assert data.startswith(b"%PDF-") and data.count(b"/Type /Page\n") == 1
