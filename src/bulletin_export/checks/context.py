@@ -24,12 +24,12 @@ _DATE_TAIL = re.compile(
 _TRAILING_PAREN = re.compile(r"^[（(][^（）()]+[）)]\s*$")
 
 
+_CJK_RE = re.compile("[〇" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
+
+
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph (or 〇)."""
-    if ch == "〇":
-        return True
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+    return _CJK_RE.match(ch) is not None
 
 
 def is_chinese(ch: str) -> bool:

@@ -44,10 +44,12 @@ def find_repeats(text: str) -> Iterator[tuple[int, str]]:
         hit = None
         for n in range(1, MAX_WORD + 1):
             word = text[i:i + n]
-            if len(word) < n or not all(is_cjk(c) for c in word):
+            if len(word) < n:
                 break
             if text[i + n:i + 2 * n] != word:
                 continue
+            if not all(is_cjk(c) for c in word):
+                break
             if _covered(text, i, i + 2 * n):
                 continue
             if n == 1 and word not in FUNCTION_CHARS:
