@@ -52,7 +52,7 @@ def test_output_over_the_input_is_refused(tmp_path, seed_path):
     assert xml.read_bytes() == before
 
 
-@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"\x00\x01\x02\xff" * 64, "binary")])
+@pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"\x00\x01\x02\xff" * 64, "binary")], ids=["empty", "binary"])
 def test_bad_input_is_one_line_and_exit_1(tmp_path, content, reason):
     bad = tmp_path / f"{reason}.txt"
     bad.write_bytes(content)
