@@ -1,6 +1,6 @@
 """Make the README's page images: page 1 and the last page of the masthead sample.
 
-    python tools/make_readme_images.py            # writes docs/images/masthead-first.png, -last.png
+    python tools/make_readme_images.py            # writes docs/images/masthead-page-1.png, -page-last.png
 
 Builds the PDF with the project's own command (bulletin-export build -f pdf) and
 rasterises it with poppler's pdftoppm at 60 dpi.
@@ -38,11 +38,11 @@ def main() -> int:
                         "-o", tmp, "--force"], check=True, env=env)
         pdf = Path(tmp) / (SAMPLE.stem + ".pdf")
         last = page_count(pdf)
-        for name, page in (("first", 1), ("last", last)):
+        for name, page in (("1", 1), ("last", last)):
             stem = Path(tmp) / name
             subprocess.run(["pdftoppm", "-r", str(DPI), "-png", "-singlefile", "-f", str(page),
                             "-l", str(page), str(pdf), str(stem)], check=True)
-            target = OUT / f"masthead-{name}.png"
+            target = OUT / f"masthead-page-{name}.png"
             shutil.copyfile(f"{stem}.png", target)
             print(f"wrote {target.relative_to(ROOT)} (page {page} of {last})")
     return 0
