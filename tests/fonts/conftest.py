@@ -98,6 +98,6 @@ def no_user_fonts(tmp_path_factory, monkeypatch):
     from bulletin_export.fonts import clear_caches
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
-    clear_caches()
+    clear_caches(metrics=False)  # test fonts get fresh paths, so cmaps read so far stay valid
     yield
-    clear_caches()
+    clear_caches(metrics=False)

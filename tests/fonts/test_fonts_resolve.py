@@ -172,3 +172,13 @@ def test_a_rebuilt_font_is_read_again(tmp_path):
     make_font(UMING, 0, "中文吉", tmp_path / "x.ttf", "Rebuilt Font")
     clear_caches()
     assert ord("吉") in resolve_fonts(style, [tmp_path]).face("songti").cmap
+
+
+def test_font_set_pickles_for_worker_processes():
+    import pickle
+
+    fs = resolve_fonts(load_style(None))
+    fs.face_for_char("body", "中")
+    copy = pickle.loads(pickle.dumps(fs))
+    assert copy.face("body") == fs.face("body")
+    assert copy.chain("heiti") == fs.chain("heiti")

@@ -120,6 +120,13 @@ class FontSet:
     _full: dict[str, tuple[ResolvedFont, ...]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __getstate__(self) -> dict:
+        """Picklable (for worker processes): the lock and the derived chains are left out."""
+        return {"style": self.style, "chains": self.chains, "tried": self.tried}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
     @property
     def roles(self) -> list[str]:
         return list(self.chains)
@@ -268,12 +275,14 @@ def resolve_fonts(style: "StyleSheet | None" = None, font_dirs: Iterable[str | P
     return fs
 
 
-def clear_caches() -> None:
-    """Forget every scan and resolution of this process (after fonts were installed)."""
+def clear_caches(*, metrics: bool = True) -> None:
+    """Forget the resolutions and scans of this process (after fonts were installed);
+    metrics=False keeps the cmaps and widths read so far (font files unchanged)."""
     from . import discovery, names
 
     _resolve.cache_clear()
-    _metrics.cache_clear()
+    if metrics:
+        _metrics.cache_clear()
     discovery.fontconfig_files.cache_clear()
     discovery._cached_folder_files.cache_clear()
     names._cache.clear()
