@@ -158,3 +158,11 @@ def test_previous_issue_number(tmp_path: Path) -> None:
                                  str(docs / "issue-04.txt"), "--format", "json"])
     assert [(d["line"], d["code"], d["hint"]) for d in _json(result)] == [(3, "BX253", "expected 第5期")]
     assert result.exit_code == 0
+
+
+def test_verbose_adds_the_parsers_guesses(seed_path: Path) -> None:
+    quiet = _json(runner.invoke(app, ["check", str(seed_path), "--format", "json"]))
+    loud = _json(runner.invoke(app, ["check", str(seed_path), "--format", "json", "--verbose"]))
+    assert "BX110" not in {d["code"] for d in quiet}
+    assert "BX110" in {d["code"] for d in loud}
+    assert [d for d in loud if d["code"].startswith("BX2")] == quiet

@@ -7,7 +7,7 @@ from typing import Iterator
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
 from .context import CheckContext
-from .registry import get, register
+from .registry import Check, get, register
 
 # opener -> closer; ASCII parentheses pair with either width so that a mixed pair is
 # left to BX221 (half-width punctuation) instead of being reported twice.
@@ -87,7 +87,7 @@ def _next_mark(text: str, i: int, opener: str) -> str | None:
     return None
 
 
-def _unclosed(check, no: int, kind: str, at: int) -> Diagnostic:
+def _unclosed(check: Check, no: int, kind: str, at: int) -> Diagnostic:
     closer = PAIRS[kind]
     return check.diag(
         f"{kind} is not closed in this paragraph",

@@ -6,12 +6,15 @@ import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from ...errors import EXIT_CONTENT, EXIT_OK, EXIT_WARNINGS, BulletinError, UsageError
 from .._app import app, fail
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...model import Issue
 
 
 class OutputFormat(str, Enum):
@@ -80,7 +83,7 @@ def check(
     raise typer.Exit(_exit_code(outcome, fail_on_warning))
 
 
-def _load_previous(previous: Optional[Path]):
+def _load_previous(previous: Optional[Path]) -> "Issue | None":
     if previous is None:
         return None
     from ... import api
@@ -88,8 +91,8 @@ def _load_previous(previous: Optional[Path]):
     return api.parse(previous).issue
 
 
-def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set, prev_issue,
-               fix: bool, in_place: bool, output: Optional[Path], verbose: bool) -> None:
+def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set[str],
+               prev_issue: "Issue | None", fix: bool, in_place: bool, output: Optional[Path], verbose: bool) -> None:
     """Parse and check one file, print (human) or collect (json) its diagnostics, fix it."""
     from ... import api
     from ...checks import run_checks
@@ -102,11 +105,11 @@ def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set, 
         typer.echo(f"bulletin-export: error: {exc}", err=True)
         outcome.bad_inputs += 1
         return
-    diags = [d.with_file(d.file or name) for d in res.diagnostics]
-    diags += run_checks(res, disabled=disabled, previous=prev_issue, file=name)
-    if not verbose:
-        diags = [d for d in diags if d.severity is not Severity.INFO or d.code.startswith("BX2")]
-    diags.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
+    found = run_checks(res, disabled=disabled, previous=prev_issue, file=name)
+    everything = [d.with_file(d.file or name) for d in res.diagnostics] + found
+    everything.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
+    # the parser's guesses (info) only with --verbose; the checks' infos always
+    diags = [d for d in everything if verbose or d.severity is not Severity.INFO or d in found]
     outcome.diagnostics.extend(diags)
     if fmt is OutputFormat.human:
         for d in diags:
@@ -114,7 +117,7 @@ def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set, 
         typer.echo(_summary(name, diags))
     if fix:
         try:
-            _write_fixed(path, diags, in_place, output, to_stderr=fmt is OutputFormat.json)
+            _write_fixed(path, everything, in_place, output, to_stderr=fmt is OutputFormat.json)
         except BulletinError as exc:
             typer.echo(f"bulletin-export: error: {exc}", err=True)
             outcome.bad_inputs += 1
