@@ -99,7 +99,7 @@ def test_characters_xml_cannot_carry_are_dropped(tmp_path):
         masthead=Masthead(name=f"工会{bad}简报", editor="x\x00y"),
         editor_note=Paragraph("按\x1b[0m语"),
         sections=(model.Section("栏\x0c目", (model.Article("标\x07题", None, (Paragraph(f"正{bad}文"),), "来\x08源"),)),),
-        distribution=(DistributionEntry("报", "甲\x01、乙"),),
+        distribution=(DistributionEntry("报", "省总\x01工会、市委办公室"),),
         source=model.SourceInfo("a\x01b.txt", None),
     )
     data = write(issue)
@@ -110,7 +110,7 @@ def test_characters_xml_cannot_carry_are_dropped(tmp_path):
     assert root.findtext("b:masthead/b:editor", namespaces=N) == "xy"
     assert root.findtext("b:editorNote", namespaces=N) == "按[0m语"
     assert root.findtext("b:body/b:section/b:article/b:p", namespaces=N) == "正文"
-    assert [r.text for r in root.findall("b:endBlock/b:distribution/b:recipient", N)] == ["甲", "乙"]
+    assert [r.text for r in root.findall("b:endBlock/b:distribution/b:recipient", N)] == ["省总工会", "市委办公室"]
     assert root.find("b:metadata/b:sourceFile", N).get("name") == "ab.txt"
 
 
