@@ -172,10 +172,13 @@ def write_content(document, issue: Issue, style) -> None:
             document.add_paragraph(heading_text(section.heading),
                                    style=ROLE_STYLES["column_heading"][0])
         for art in section.articles:
+            title = subtitle = None
             if art.title:
-                document.add_paragraph(art.title, style=ROLE_STYLES["title"][0])
+                title = document.add_paragraph(art.title, style=ROLE_STYLES["title"][0])
             if art.subtitle:
-                document.add_paragraph(art.subtitle, style=ROLE_STYLES["subtitle"][0])
+                subtitle = document.add_paragraph(art.subtitle, style=ROLE_STYLES["subtitle"][0])
+            if title is not None and subtitle is not None:
+                space_after_pair(title, subtitle, style)
             texts = [p.text for p in art.paragraphs]
             source = f"（{art.source}）" if art.source else None
             if source and inline and texts:  # else (or with no paragraph) a line of its own
@@ -185,3 +188,23 @@ def write_content(document, issue: Issue, style) -> None:
                 document.add_paragraph(text, style=ROLE_STYLES["body"][0])
             if source:
                 document.add_paragraph(source, style=ROLE_STYLES["source"][0])
+    no_space_at_top(document)
+
+
+def space_after_pair(title, subtitle, style) -> None:
+    """Title and subtitle stay one block: the title's space after goes below the subtitle."""
+    pitch = x.twips(style.page.line_pitch)
+    after = max(style.roles["title"].space_after, style.roles["subtitle"].space_after)
+    x.child(title._p.get_or_add_pPr(), "spacing", x.PPR_ORDER, after=0)
+    x.child(subtitle._p.get_or_add_pPr(), "spacing", x.PPR_ORDER, after=int(round(after * pitch)))
+
+
+def no_space_at_top(document) -> None:
+    """No space before the first paragraph of the document, as at the top of any other page.
+
+    Word and LibreOffice drop a paragraph's space before at the top of a page it flows
+    onto, but keep it at the top of the document; the PDF drops it everywhere.
+    """
+    paras = document.paragraphs
+    if paras and paras[0].style.paragraph_format.space_before:
+        x.child(paras[0]._p.get_or_add_pPr(), "spacing", x.PPR_ORDER, before=0)

@@ -47,6 +47,9 @@ NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "bo
              "editor_note": "editor_note", "end_block": "end_block"}
 #: Styles of the template that Word expects to find; every other one is dropped.
 KEEP_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+#: Roles whose space before/after goes around a run of their paragraphs, not between them
+#: (the PDF spaces the editor's note as one block).
+GROUPED_ROLES = ("editor_note",)
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -107,7 +110,9 @@ def _doc_defaults(root, style, font) -> None:
     for c in list(ppr):
         ppr.remove(c)
     x.child(ppr, "kinsoku", x.PPR_ORDER)
-    x.child(ppr, "overflowPunct", x.PPR_ORDER)
+    # No w:overflowPunct: absent, Word and LibreOffice both let a closing mark hang past
+    # the line end (as the PDF does); LibreOffice 7.4 reads an explicit <w:overflowPunct/>
+    # as "no hanging" and pushes a character down instead (measured).
     x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0)
 
 
@@ -126,9 +131,8 @@ def _base(document, style, grid: Grid):
     base.base_style = document.styles["Normal"]
     base.quick_style = False
     ppr = base.element.get_or_add_pPr()
-    x.child(ppr, "widowControl", x.PPR_ORDER, val=0)
+    x.child(ppr, "widowControl", x.PPR_ORDER)  # two-line widows and orphans, as the PDF
     x.child(ppr, "kinsoku", x.PPR_ORDER)
-    x.child(ppr, "overflowPunct", x.PPR_ORDER)
     x.child(ppr, "autoSpaceDE", x.PPR_ORDER, val=0)
     x.child(ppr, "autoSpaceDN", x.PPR_ORDER, val=0)
     x.child(ppr, "snapToGrid", x.PPR_ORDER, val=0)
@@ -162,6 +166,8 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
     x.child(ppr, "spacing", x.PPR_ORDER, before=int(round(rs.space_before * pitch)),
             after=int(round(rs.space_after * pitch)), line=int(round(rs.lines * pitch)),
             lineRule="exact")
+    if role in GROUPED_ROLES:
+        x.child(ppr, "contextualSpacing", x.PPR_ORDER)
     char = x.twips(rs.size)
     ind = {}
     if rs.indent_left:
@@ -175,7 +181,8 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
         x.child(ppr, "ind", x.PPR_ORDER, **ind)
     x.child(ppr, "jc", x.PPR_ORDER, val=JC[rs.align])
     rpr = st.element.get_or_add_rPr()
-    x.set_fonts(rpr, font.official, font.latin)
+    # Page numbers: half-width 宋体 digits and dashes (GB/T 9704), not the Latin face.
+    x.set_fonts(rpr, font.official, font.official if role == "page_number" else font.latin)
     if rs.bold:
         x.child(rpr, "b", x.RPR_ORDER)
         x.child(rpr, "bCs", x.RPR_ORDER)
