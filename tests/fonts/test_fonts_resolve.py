@@ -182,3 +182,15 @@ def test_font_set_pickles_for_worker_processes():
     copy = pickle.loads(pickle.dumps(fs))
     assert copy.face("body") == fs.face("body")
     assert copy.chain("heiti") == fs.chain("heiti")
+
+
+def test_latin_faces(tmp_path):
+    if not any(Path("/usr/share/fonts/truetype").glob("liberation*/LiberationSerif-Regular.ttf")):
+        pytest.skip("Liberation Serif not installed")
+    fs = resolve_fonts(load_style(None))
+    latin = fs.latin_face("body")
+    assert (latin.family, latin.matched) == ("Liberation Serif", "Liberation Serif")
+    assert latin.tried == ("Times New Roman: not found",)
+    assert latin.advance("A", 16) == pytest.approx(16 * 1479 / 2048, abs=0.01)  # Times metrics
+    style = style_with(tmp_path, '[fonts.fangsong]\nlatin_candidates = []\n')
+    assert resolve_fonts(style).latin_face("fangsong") is None

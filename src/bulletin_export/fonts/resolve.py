@@ -117,12 +117,14 @@ class FontSet:
     style: "StyleSheet"
     chains: dict[str, tuple[ResolvedFont, ...]]  # the role's own candidates found, in order
     tried: dict[str, tuple[str, ...]]  # role -> every candidate tried and why it failed
+    latin: dict[str, ResolvedFont | None] = field(default_factory=dict)  # role -> Latin face
     _full: dict[str, tuple[ResolvedFont, ...]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __getstate__(self) -> dict:
         """Picklable (for worker processes): the lock and the derived chains are left out."""
-        return {"style": self.style, "chains": self.chains, "tried": self.tried}
+        return {"style": self.style, "chains": self.chains, "tried": self.tried,
+                "latin": self.latin}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(**state)
@@ -176,6 +178,11 @@ class FontSet:
                 hit = self._full[key] = tuple(out)
         return hit
 
+    def latin_face(self, role: str) -> ResolvedFont | None:
+        """The face for Latin letters and digits in PDF (the role's `latin_candidates`, e.g.
+        Liberation Serif for Times New Roman); None = draw them with the CJK face."""
+        return self.latin.get(self._role(role))
+
     def face_for_char(self, role: str, ch: str) -> ResolvedFont | None:
         """The first face of the role's chain that has `ch`; None when no face has it."""
         cp = ord(ch)
@@ -204,7 +211,7 @@ def _index(font_dirs: tuple[Path, ...]) -> dict[str, list[tuple[int, FaceInfo, s
     return index
 
 
-def _pick(name: str, index: dict[str, list[tuple[int, FaceInfo, str]]]
+def _pick(name: str, index: dict[str, list[tuple[int, FaceInfo, str]]], cjk: bool = True
           ) -> tuple[FaceInfo, str] | str:
     """The face a candidate name finds, with its location; or why none was taken."""
     key = normalize(name)
@@ -219,7 +226,7 @@ def _pick(name: str, index: dict[str, list[tuple[int, FaceInfo, str]]]
 
     reasons = []
     for _, face, label in sorted(hits, key=rank):
-        if not face.cjk:
+        if cjk and not face.cjk:
             reasons.append(f"{face.path} has no Chinese characters")
             continue
         return face, label
@@ -231,6 +238,7 @@ def _resolve(style: "StyleSheet", font_dirs: tuple[Path, ...]) -> FontSet:
     index = _index(font_dirs)
     chains: dict[str, tuple[ResolvedFont, ...]] = {}
     tried_all: dict[str, tuple[str, ...]] = {}
+    latin: dict[str, ResolvedFont | None] = {}
     for role, spec in style.fonts.items():
         chain: list[ResolvedFont] = []
         tried: list[str] = []
@@ -251,7 +259,21 @@ def _resolve(style: "StyleSheet", font_dirs: tuple[Path, ...]) -> FontSet:
             tried.append(f"{name}: found ({face.path.name})")
         chains[role] = tuple(chain)
         tried_all[role] = tuple(tried)
-    return FontSet(style=style, chains=chains, tried=tried_all)
+        latin[role] = _latin(spec.latin_candidates, index)
+    return FontSet(style=style, chains=chains, tried=tried_all, latin=latin)
+
+
+def _latin(names: tuple[str, ...], index) -> ResolvedFont | None:
+    tried: list[str] = []
+    for name in names:
+        got = _pick(name, index, cjk=False)
+        if isinstance(got, str):
+            tried.append(f"{name}: {got}")
+            continue
+        face, label = got
+        return ResolvedFont(path=face.path, index=face.index, family=face.family, style=face.style,
+                            origin=label, matched=name, tried=tuple(tried), is_cff=face.is_cff)
+    return None
 
 
 def resolve_fonts(style: "StyleSheet | None" = None, font_dirs: Iterable[str | Path] = (),

@@ -50,6 +50,9 @@ def fonts(
         typer.echo(f"  found: {face.origin}, as {face.matched!r}")
         if face.tried:
             typer.echo("  tried before it: " + "; ".join(face.tried))
+        latin = fs.latin_face(role)
+        if latin is not None:
+            typer.echo(f"  latin: {latin.path} [face {latin.index}] ({latin.family} {latin.style})")
         if verbose and len(chain) > 1:
             typer.echo("  fallbacks: " + "; ".join(f"{f.family} {f.style} ({f.path})" for f in chain[1:]))
     missing_role = bool(fs.missing_roles)
