@@ -14,6 +14,7 @@ Rules, in order, for a run of Chinese text where ``X`` is immediately followed b
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
@@ -25,9 +26,15 @@ from .wordlists import ALLOWED_PHRASES, FUNCTION_CHARS, NEGATION_SECOND, SERIES_
 MAX_WORD = 8  # ABAB up to phrases pasted twice (各级工会组织各级工会组织)
 
 
+@lru_cache(maxsize=4096)
+def _phrases_with(doubled: str) -> tuple[str, ...]:
+    """The allowed phrases that contain ``doubled`` (only they can cover it)."""
+    return tuple(p for p in ALLOWED_PHRASES if doubled in p)
+
+
 def _covered(text: str, start: int, end: int) -> bool:
     """True when an allowed phrase occurs in ``text`` overlapping all of [start, end)."""
-    for phrase in ALLOWED_PHRASES:
+    for phrase in _phrases_with(text[start:end]):
         n = len(phrase)
         lo = max(0, end - n)
         hi = min(start, len(text) - n)
