@@ -166,3 +166,19 @@ def test_verbose_adds_the_parsers_guesses(seed_path: Path) -> None:
     assert "BX110" not in {d["code"] for d in quiet}
     assert "BX110" in {d["code"] for d in loud}
     assert [d for d in loud if d["code"].startswith("BX2")] == quiet
+
+
+def test_fix_with_json_keeps_stdout_one_array(seed_copy: Path) -> None:
+    result = runner.invoke(app, ["check", str(seed_copy), "--fix", "--format", "json"])
+    assert len(_json(result)) == 4
+    assert "33:222 '“' → '”' [BX201]" in result.stderr
+    assert seed_copy.with_name("seed.fixed.txt").exists()
+
+
+def test_nothing_to_fix_writes_nothing(masthead_path: Path, tmp_path: Path) -> None:
+    src = tmp_path / "clean.txt"
+    shutil.copyfile(masthead_path, src)
+    result = runner.invoke(app, ["check", str(src), "--fix"])
+    assert result.exit_code == 0
+    assert "nothing to fix" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt"]
