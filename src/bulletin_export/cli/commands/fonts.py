@@ -24,16 +24,18 @@ def fonts(
     folder, fontconfig, the system font folders (see fonts/README.md). With FILE, report
     characters drawn by a fallback font, and exit 1 when some character has no font.
     """
+    from ... import api
     from ...fonts import locations, resolve_fonts
     from ...stylesheet import load_style
 
     try:
         sheet = load_style(style)
         fs = resolve_fonts(sheet, font_dirs, strict=False)
+        parsed = api.parse(file) if file is not None else None
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     typer.echo(f"style: {sheet.name} ({sheet.path})")
-    typer.echo("searched: " + ", ".join(loc.label for loc in locations(fs_dirs(font_dirs))))
+    typer.echo("searched: " + ", ".join(loc.label for loc in locations(_dirs(font_dirs))))
     for role in fs.roles:
         spec = sheet.fonts[role]
         typer.echo(f"\n{role}: {spec.official} (DOCX; Latin {spec.latin})")
@@ -56,26 +58,21 @@ def fonts(
         if verbose and len(chain) > 1:
             typer.echo("  fallbacks: " + "; ".join(f"{f.family} {f.style} ({f.path})" for f in chain[1:]))
     missing_role = bool(fs.missing_roles)
-    if file is not None:
-        missing_role |= _coverage(fs, file)
+    if parsed is not None:
+        missing_role |= _coverage(fs, file, parsed)
     if missing_role:
         raise typer.Exit(EXIT_CONTENT)
 
 
-def fs_dirs(font_dirs: List[Path]) -> tuple[Path, ...]:
+def _dirs(font_dirs: List[Path]) -> tuple[Path, ...]:
     return tuple(Path(d).expanduser().resolve() for d in font_dirs)
 
 
-def _coverage(fs, file: Path) -> bool:
-    """Print the coverage verdict for one file; True when characters are missing."""
-    from ... import api
+def _coverage(fs, file: Path, res) -> bool:
+    """Print the coverage verdict for one parsed file; True when characters are missing."""
     from ...diagnostics import Severity, format_human
     from ...fonts import MISSING
 
-    try:
-        res = api.parse(file)
-    except BulletinError as exc:
-        raise fail(str(exc), exc.exit_code)
     diags = [d.with_file(str(file)) for d in fs.coverage(res.issue, getattr(res, "lines", None))]
     typer.echo("")
     for d in diags:
