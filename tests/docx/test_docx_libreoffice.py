@@ -1,0 +1,163 @@
+"""What LibreOffice makes of the DOCX: the 28 x 22 grid, all text, end block, page numbers."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+# Characters that may not start a line, and those that may not end one (FORMAT.md §3).
+NO_START = set("。，、；：？！”’）〕】》〉」』…—·")
+NO_END = set("“‘（〔【《〈「『")
+HANGING = set("。，、；：？！”’）")
+PITCH = 28.95
+GRID_FONTS = ("UMing", "UKai")  # the stand-ins of 仿宋 (body) and 楷体 (editor's note)
+
+
+def _block(style):
+    p = style.page
+    return {"left": p.margin_left, "right": p.width - p.margin_right,
+            "top": p.margin_top, "bottom": p.height - p.margin_bottom}
+
+
+def _in_block(line, b) -> bool:
+    return b["top"] - 8 <= line.top < b["bottom"]
+
+
+def grid_lines(doc, style):
+    """(page index, line) of every 16 pt 仿宋/楷体 line in the text block, in reading order."""
+    b = _block(style)
+    out = []
+    for n, page in enumerate(doc.pages):
+        for ln in page.lines:
+            if _in_block(ln, b) and ln.size == style.page.body_size and \
+                    any(f in ln.font for f in GRID_FONTS) and ln.x0 < b["left"] + 40:
+                out.append((n, ln))
+    return out
+
+
+def _continues(line, nxt, style) -> bool:
+    """True when ``nxt`` is the next line of the same paragraph as ``line``."""
+    b = _block(style)
+    if nxt is None or abs(nxt.x0 - b["left"]) > 3:
+        return False  # a new paragraph starts indented
+    return True
+
+
+@pytest.mark.parametrize("which", ["seed", "masthead"])
+def test_every_full_body_line_holds_28_characters(which, lo_pdfs, style):
+    lines = grid_lines(lo_pdfs[which], style)
+    b = _block(style)
+    checked = 0
+    for k, (page, ln) in enumerate(lines):
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else None
+        if not _continues(ln, nxt, style):
+            continue
+        checked += 1
+        where = f"page {page + 1}: {ln.text}"
+        assert ln.x1 > b["right"] - 2, f"not justified to the right edge: {where}"
+        if ln.units != len(ln.text):  # half-width digits or Latin: only a loose bound
+            assert 24 <= ln.units <= 29.5, where
+            continue
+        n = len(ln.text) + round((ln.x0 - b["left"]) / style.char_pitch)  # + first-line indent
+        if n == 29:
+            assert ln.text[-1] in HANGING and ln.x1 > b["right"] + 8, where
+        elif n == 27:  # a character pushed down by 避头尾
+            assert nxt.text[0] in NO_START | NO_END or nxt.text[1] in NO_START \
+                or ln.text[-1] in NO_END, where
+        else:
+            assert n == 28, where
+    assert checked > (100 if which == "seed" else 40)
+
+
+@pytest.mark.parametrize("which", ["seed", "masthead"])
+def test_at_most_22_lines_a_page_on_the_grid_pitch(which, lo_pdfs, style):
+    b = _block(style)
+    for n, page in enumerate(lo_pdfs[which].pages):
+        rows = [ln for ln in page.lines if _in_block(ln, b)]
+        assert len(rows) <= 22, f"page {n + 1}"
+        body = [ln.top for ln in rows if ln.size == style.page.body_size
+                and any(f in ln.font for f in GRID_FONTS)]
+        for a, c in zip(body, body[1:]):
+            steps = (c - a) / PITCH
+            assert abs(steps - round(steps)) < 0.05, f"page {n + 1}: off the grid at {c}"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("which", ["seed", "masthead"])
+def test_all_text_is_there_in_order(which, lo_pdfs, style, request):
+    """No line-end punctuation (or anything else) lost: every text of the model, in order."""
+    issue = request.getfixturevalue(f"{which}_issue")
+    b = _block(style)
+    text = _squash("".join(ln.text for page in lo_pdfs[which].pages for ln in page.lines
+                           if ln.top < b["bottom"]))
+    pos = 0
+    for piece, _span in issue.text_chars():
+        found = text.find(_squash(piece), pos)
+        assert found >= 0, f"missing or out of order: {piece[:30]}"
+        pos = found + len(_squash(piece))
+
+
+@pytest.mark.parametrize("which", ["seed", "masthead"])
+def test_end_block_at_the_bottom_of_the_last_page(which, lo_pdfs, style, request):
+    issue = request.getfixturevalue(f"{which}_issue")
+    last = lo_pdfs[which].pages[-1]
+    b = _block(style)
+    assert _squash(issue.distribution[-1].recipients)[-6:] in _squash(last.text)
+    rules = [r for r in last.rules if r.x1 - r.x0 > 400]
+    assert len(rules) == len(issue.distribution) + 1
+    for r in rules:
+        assert abs(r.x0 - b["left"]) < 1.5 and abs(r.x1 - b["right"]) < 1.5
+    assert abs(max(r.y for r in rules) - b["bottom"]) <= 2
+    thick = [r for r in rules if abs(r.width - style.rules.end_thick) < 0.15]
+    assert {min(r.y for r in rules), max(r.y for r in rules)} <= {r.y for r in thick}
+    if issue.copies is not None:
+        copies = [ln for ln in last.lines if ln.text == f"共印{issue.copies}份"][0]
+        assert abs(copies.x1 - (b["right"] - style.roles["copies"].size)) < 2
+
+
+def test_masthead_red_rule_across_the_block(lo_pdfs, style):
+    b = _block(style)
+    first = lo_pdfs["masthead"].pages[0]
+    red = [r for r in first.rules if r.color[:3] == (1, 0, 0) or r.color == (1.0, 0.0, 0.0)]
+    assert red, first.rules
+    assert abs(red[0].x0 - b["left"]) < 1.5 and abs(red[0].x1 - b["right"]) < 1.5
+    name = [ln for ln in first.lines if ln.text == "工会工作简报"][0]
+    assert name.size == style.roles["masthead_name"].size
+    assert abs((name.x0 + name.x1) / 2 - (b["left"] + b["right"]) / 2) < 2
+    editor = [ln for ln in first.lines if ln.text.startswith("苏州市总工会办公室编")][0]
+    one = style.roles["editor_line"].size
+    assert abs(editor.x0 - (b["left"] + one)) < 2 and abs(editor.x1 - (b["right"] - one)) < 2
+    assert editor.top < red[0].y < editor.top + 2 * PITCH
+
+
+@pytest.mark.parametrize("which", ["seed", "masthead"])
+def test_page_numbers_odd_right_even_left(which, lo_pdfs, style):
+    b = _block(style)
+    one = style.page_number.indent_chars * style.roles["page_number"].size
+    for n, page in enumerate(lo_pdfs[which].pages, start=1):
+        nums = [ln for ln in page.lines if re.fullmatch(r"—\s*\d+\s*—", ln.text)]
+        assert len(nums) == 1, f"page {n}"
+        ln = nums[0]
+        assert int(re.sub(r"\D", "", ln.text)) == n
+        assert ln.size == style.roles["page_number"].size
+        assert abs(ln.top - (b["bottom"] + style.page_number.below_block)) < 3
+        if n % 2:
+            assert abs(ln.x1 - (b["right"] - one)) < 2, f"page {n} not right"
+        else:
+            assert abs(ln.x0 - (b["left"] + one)) < 2, f"page {n} not left"
+
+
+def test_page_count_equals_our_pdf(lo_pdfs, seed_issue):
+    """The issue's acceptance: LibreOffice's page count of the seed is the PDF renderer's."""
+    pytest.importorskip("bulletin_export.renderers.pdf")
+    import pypdf
+
+    from bulletin_export.renderers import RenderContext, get
+
+    ours = get("pdf").render(seed_issue, RenderContext())
+    assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(lo_pdfs["seed"].pages) == 10
