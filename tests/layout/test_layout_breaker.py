@@ -155,3 +155,12 @@ def test_balanced_title_lines():
     assert [len(ln.text) for ln in lines] == [11, 11]
     for ln in lines:
         assert (ln.glyphs[0].x + ln.right) / 2 == pytest.approx(W / 2, abs=0.01)
+
+
+def test_layout_imports_no_drawing_library():
+    import subprocess
+    import sys
+
+    code = "import sys, bulletin_export.layout; print('reportlab' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -39,13 +39,20 @@ def layout_for(issue: "Issue", ctx: "RenderContext") -> Layout:
     return layout_issue(issue, ctx.style, _metrics(ctx))
 
 
+_metrics_cache: dict[int, tuple[object, object]] = {}
+
+
 def _metrics(ctx):
+    """One Metrics (per-character advance cache) per FontSet, shared by renders in a process."""
     from .pdf_fonts import Metrics
 
-    m = ctx.options.get("_pdf_metrics")
-    if m is None or m.fonts is not ctx.fonts:
-        m = ctx.options["_pdf_metrics"] = Metrics(ctx.fonts)
-    return m
+    fonts = ctx.fonts
+    hit = _metrics_cache.get(id(fonts))
+    if hit is None or hit[0] is not fonts:
+        if len(_metrics_cache) >= 8:
+            _metrics_cache.clear()
+        hit = _metrics_cache[id(fonts)] = (fonts, Metrics(fonts))
+    return hit[1]
 
 
 class PdfRenderer:
