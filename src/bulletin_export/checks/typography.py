@@ -37,6 +37,9 @@ def halfwidth_punctuation(text: str) -> Iterator[tuple[int, str]]:
         right = text[i + 1] if i + 1 < len(text) else None
         if ch in _SENTENCE:
             hit = left is not None and is_chinese(left) and (right is None or is_chinese(right))
+            # 共3场,200人 / 时间:2012年: after an ideograph, a digit also counts (not for ".")
+            hit = hit or (ch != "." and left is not None and is_cjk(left)
+                          and right is not None and right.isdigit())
         elif ch == "(":
             hit = right is not None and is_cjk(right) and (left is None or is_chinese(left))
         else:
@@ -71,12 +74,16 @@ def check_fullwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
                           hint=f"write {half}", fix=half)
 
 
+_MARKS = "，、；：。！？"
+
+
 def _chinese_edge(ch: str) -> bool:
     return is_cjk(ch) or ch in OPENERS or ch in CLOSERS
 
 
 def stray_spaces(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) 0-based of each space run between Chinese characters, quotes or brackets.
+    """(start, end) 0-based of each space run between Chinese characters, quotes or brackets,
+    or after a Chinese mark such as ， or 。 before Chinese text.
 
     Leading indentation, trailing spaces, the run before a parenthesised source or a
     date ending the line, and spaces next to Latin text are left alone.
@@ -88,7 +95,8 @@ def stray_spaces(text: str) -> Iterator[tuple[int, int]]:
         if s == 0 or e == len(text):
             continue
         left, right = text[s - 1], text[e]
-        if not ((is_cjk(left) and _chinese_edge(right)) or (_chinese_edge(left) and is_cjk(right))):
+        if not ((is_cjk(left) and _chinese_edge(right)) or (_chinese_edge(left) and is_cjk(right))
+                or (left in _MARKS and (is_cjk(right) or right in OPENERS))):
             continue
         rest = text[e:]
         if is_trailing_paren(rest) or is_date_tail(rest):
@@ -105,7 +113,7 @@ def _describe(run: str) -> str:
 
 
 @register("BX223", "stray-space", Severity.WARNING,
-          "a space between Chinese characters or before/after a Chinese quote or bracket")
+          "a space between Chinese characters, next to a Chinese quote or bracket, or after ，。")
 def check_spaces(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX223")
     for no, text in ctx.text_lines():
