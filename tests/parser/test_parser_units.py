@@ -111,3 +111,17 @@ def test_parser_imports_no_renderer_library() -> None:
             "print(sorted(m for m in ('docx', 'reportlab', 'lxml', 'fontTools') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_every_parser_code_is_documented() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    src = root / "src" / "bulletin_export"
+    used = set()
+    for path in [src / "decode.py", *sorted((src / "parser").glob("*.py"))]:
+        used |= set(re.findall(r'"(BX[0-9]{3})"', path.read_text(encoding="utf-8")))
+    documented = set(re.findall(r"^\| (BX[0-9]{3}) \|", (root / "docs" / "source-format.md").read_text(
+        encoding="utf-8"), re.M))
+    assert used and used == documented
