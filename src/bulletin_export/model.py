@@ -132,7 +132,7 @@ def _split_any(text: str, seps: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SourceInfo:
-    """Where the issue came from: file name and SHA-256 of the decoded text (UTF-8)."""
+    """Where the issue came from: file name and SHA-256 of the source bytes (of the text as UTF-8 when parsed from a str)."""
 
     name: str | None = None
     sha256: str | None = None
