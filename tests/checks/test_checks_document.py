@@ -96,3 +96,11 @@ def test_issue_sequence(prev, cur, want) -> None:
 def test_seed_has_sources_everywhere(seed_path: Path) -> None:
     diags = run_checks(parse_file(seed_path))
     assert not [d for d in diags if d.code in ("BX251", "BX252", "BX242")]
+
+
+def test_model_without_source_lines_runs_the_document_checks_only(seed_path: Path) -> None:
+    """A model read from XML keeps its spans but has no source lines (ParseResult.lines == ())."""
+    issue = parse_file(seed_path).issue
+    broken = Issue(sections=issue.sections + (Section("空栏目", (), Span(60, 1, 60, 5)),))
+    diags = run_on_lines((), broken)
+    assert [(d.code, d.span.line) for d in diags] == [("BX252", 60)]

@@ -99,18 +99,21 @@ class CheckContext:
     def paragraph_groups(self) -> list[list[int]]:
         """Line numbers grouped by article (body paragraphs), for series that span paragraphs.
 
-        Without a model (or without spans) every non-empty line is its own group.
+        Without a model (or without spans) every non-empty line is its own group. Spans
+        that point past the source lines (a model read from XML) are ignored.
         """
+        last = len(self.lines)
         groups: list[list[int]] = []
         if self.issue is not None:
             for art in self.issue.articles():
                 nos: list[int] = []
                 for p in art.paragraphs:
-                    nos.extend(n for n in span_lines(p.span) if n not in nos)
+                    nos.extend(n for n in span_lines(p.span) if n not in nos and n <= last)
                 if nos:
                     groups.append(nos)
-            if self.issue.editor_note is not None and self.issue.editor_note.span is not None:
-                groups.append(list(span_lines(self.issue.editor_note.span)))
+            note = self.issue.editor_note
+            if note is not None and note.span is not None and note.span.end_line <= last:
+                groups.append(list(span_lines(note.span)))
         if groups:
             return groups
         return [[no] for no, _ in self.text_lines()]

@@ -17,7 +17,7 @@ _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
 _TRAILING_ASCII_SOURCE = re.compile(r"\(([^()（）]+)\)\s*$")
 _HEADING = re.compile(r"^\s*[【〖［][^】〗］]*[】〗］]\s*$")
-_END_BLOCK = re.compile(r"^\s*(本期印发|报|送|发|抄送)\s*[：:]")
+_END_BLOCK = re.compile(r"^\s*(本期印发|报送|报|送|发|抄送)\s*[：:]")
 _CLASSIFICATION = re.compile(r"^\s*(内部资料|内部刊物|秘密|机密|绝密)")
 
 
