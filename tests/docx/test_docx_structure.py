@@ -261,3 +261,14 @@ def test_compact_style_puts_sources_on_their_own_line(seed_issue, open_docx):
     sources = [p.text for p in document.paragraphs if p.style.name == ROLE_STYLES["source"][0]]
     assert sources[0] == "（综合来稿）"
     assert document.sections[0].different_first_page_header_footer
+
+
+def test_font_table_names_the_official_families(seed_docx, style):
+    from lxml import etree
+
+    root = etree.fromstring(_parts(seed_docx)["word/fontTable.xml"])
+    fonts = {f.get(f"{W}name"): f for f in root.iter(f"{W}font")}
+    for role in style.fonts.values():
+        assert fonts[role.official].find(f"{W}charset").get(f"{W}val") == "86"
+    assert fonts["仿宋_GB2312"].find(f"{W}altName").get(f"{W}val") == "仿宋"
+    assert not [n for n in fonts if "明朝" in n or "ゴシック" in n]

@@ -36,13 +36,14 @@ def render_docx(issue: "Issue", style, when) -> bytes:
 
     from . import document as body
     from .endblock import write_end_block
-    from .package import prune_template, reproducible_zip, set_core_properties
+    from .package import prune_template, reproducible_zip, set_core_properties, write_font_table
     from .styles import build_styles, grid_for
 
     doc = docx.Document()
     for p in list(doc.paragraphs):  # the template's body is empty but for the sectPr
         p._p.getparent().remove(p._p)
     prune_template(doc)
+    write_font_table(doc, style)
     build_styles(doc, style)
     body.editor_line_tabs(doc, style)
     body.setup_section(doc, style, grid_for(style))

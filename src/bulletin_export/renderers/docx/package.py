@@ -18,6 +18,10 @@ DROP_RELTYPES = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
 )
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: GB2312 character set and generic family, so Word and WPS substitute a Chinese face
+#: (not MS Mincho) for an official family a machine lacks.
+CJK_CHARSET = "86"
 
 
 def prune_template(document) -> None:
@@ -34,6 +38,35 @@ def prune_template(document) -> None:
         lang.set(qn("w:eastAsia"), "zh-CN")
     for rsids in settings.findall(qn("w:rsids")):
         settings.remove(rsids)
+
+
+def write_font_table(document, style) -> None:
+    """A font table naming the families the styles use, replacing the template's (MS Mincho ...).
+
+    An official family ``X_GB2312`` whose plain name ``X`` is also a candidate gets it
+    as ``w:altName``: Windows ships 仿宋 and 楷体 but not 仿宋_GB2312 or 楷体_GB2312.
+    """
+    from lxml import etree
+
+    root = etree.Element(f"{{{W_NS}}}fonts", nsmap={"w": W_NS})
+    latin = sorted({f.latin for f in style.fonts.values()} | {"Times New Roman"})
+    for name in latin:
+        font = etree.SubElement(root, f"{{{W_NS}}}font", {f"{{{W_NS}}}name": name})
+        for tag, val in (("charset", "00"), ("family", "roman"), ("pitch", "variable")):
+            etree.SubElement(font, f"{{{W_NS}}}{tag}", {f"{{{W_NS}}}val": val})
+    for role in sorted(style.fonts):
+        f = style.fonts[role]
+        if f.official in latin or root.find(f"w:font[@w:name='{f.official}']", {"w": W_NS}) is not None:
+            continue
+        font = etree.SubElement(root, f"{{{W_NS}}}font", {f"{{{W_NS}}}name": f.official})
+        plain = f.official.removesuffix("_GB2312")
+        if plain != f.official and plain in f.candidates:
+            etree.SubElement(font, f"{{{W_NS}}}altName", {f"{{{W_NS}}}val": plain})
+        family = "modern" if role in ("heiti",) else "roman"
+        for tag, val in (("charset", CJK_CHARSET), ("family", family), ("pitch", "variable")):
+            etree.SubElement(font, f"{{{W_NS}}}{tag}", {f"{{{W_NS}}}val": val})
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def set_core_properties(document, issue: Issue, when: dt.datetime) -> None:
