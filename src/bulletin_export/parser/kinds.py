@@ -17,7 +17,7 @@ TITLE_MAX = 40  # characters; a longer line is body text
 SOURCE_MAX = 40
 
 _HEADING = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]]*?)\s*[】〗］\]]$")
-_DIST = re.compile(r"^(本\s*期\s*印\s*发|抄\s*送|报|送|发)\s*[：:]\s*(.*)$")
+_DIST = re.compile(r"^(本\s*期\s*印\s*发|抄\s*送|报\s*送|报|送|发)\s*[：:]\s*(.*)$")
 _COPIES_TAIL = re.compile(
     rf"(?:[（(]\s*共\s*印\s*[：:]?\s*({NUM})\s*份\s*[)）]|共\s*印\s*[：:]?\s*({NUM})\s*份|"
     rf"印\s*数\s*[：:]\s*({NUM})\s*份?)\s*$")
@@ -68,8 +68,10 @@ def ends_sentence(text: str) -> bool:
 
 
 def title_like(text: str) -> bool:
-    """A short line with no sentence-final punctuation that is no enumerated point."""
-    return 0 < len(text) <= TITLE_MAX and not ends_sentence(text) and not _ENUMERATOR.match(text)
+    """A short line with no sentence-final punctuation (nor a full stop inside: a sentence
+    with its source, `…例会。（市总办公室）`) that is no enumerated point."""
+    return (0 < len(text) <= TITLE_MAX and not ends_sentence(text) and "。" not in text
+            and not _ENUMERATOR.match(text))
 
 
 def classify(line: Line) -> Kind:
