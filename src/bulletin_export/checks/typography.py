@@ -48,15 +48,32 @@ def halfwidth_punctuation(text: str) -> Iterator[tuple[int, str]]:
             yield i, ch
 
 
+def straight_quotes(text: str) -> Iterator[tuple[int, str | None]]:
+    """(0-based index, “ or ” or None) of each ASCII double quote touching Chinese text.
+
+    When the line holds an even number of them they pair up in order (“ then ”);
+    otherwise the direction is left to a person (None).
+    """
+    where = [i for i, ch in enumerate(text) if ch == '"']
+    paired = len(where) % 2 == 0
+    for k, i in enumerate(where):
+        left = text[i - 1] if i else ""
+        right = text[i + 1] if i + 1 < len(text) else ""
+        if (left and is_cjk(left)) or (right and is_cjk(right)):
+            yield i, ("“" if k % 2 == 0 else "”") if paired else None
+
+
 @register("BX221", "halfwidth-punctuation", Severity.WARNING,
-          "half-width , . ; : ? ! ( ) inside Chinese text (fix: the full-width mark)")
+          'half-width , . ; : ? ! ( ) " inside Chinese text (fix: the full-width mark)')
 def check_halfwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX221")
     for no, text in ctx.text_lines():
-        for i, ch in halfwidth_punctuation(text):
-            full = FULL_OF[ch]
+        found = [(i, ch, FULL_OF[ch]) for i, ch in halfwidth_punctuation(text)]
+        found += [(i, '"', full) for i, full in straight_quotes(text)]
+        for i, ch, full in sorted(found):
+            hint = f"use the full-width {full}" if full else "use “ to open and ” to close"
             yield me.diag(f"half-width {ch!r} in Chinese text", Span.of_line(no, i + 1, 1),
-                          hint=f"use the full-width {full}", fix=full)
+                          hint=hint, fix=full)
 
 
 def to_halfwidth(text: str) -> str:
