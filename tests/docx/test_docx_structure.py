@@ -272,3 +272,27 @@ def test_font_table_names_the_official_families(seed_docx, style):
         assert fonts[role.official].find(f"{W}charset").get(f"{W}val") == "86"
     assert fonts["仿宋_GB2312"].find(f"{W}altName").get(f"{W}val") == "仿宋"
     assert not [n for n in fonts if "明朝" in n or "ゴシック" in n]
+
+
+def test_an_empty_issue_still_has_a_paragraph(open_docx):
+    from bulletin_export.model import Issue
+
+    assert len(open_docx(render(Issue())).paragraphs) == 1
+
+
+def test_control_character_is_a_render_error_with_its_line():
+    from bulletin_export.errors import RenderError
+    from bulletin_export.model import Article, Issue, Paragraph, Section, Span
+
+    issue = Issue(sections=(Section(None, (Article("标题", paragraphs=(
+        Paragraph("甲\x0b乙", span=Span(7, 1, 7, 4)),)),)),))
+    with pytest.raises(RenderError) as err:
+        render(issue)
+    assert err.value.line == 7 and "U+000B" in err.value.message
+
+
+def test_headings_and_titles_have_outline_levels(seed_docx, open_docx):
+    styles = open_docx(seed_docx).styles
+    for role, level in (("column_heading", "0"), ("title", "1")):
+        ppr = styles[ROLE_STYLES[role][0]].element.find(qn("w:pPr"))
+        assert ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == level

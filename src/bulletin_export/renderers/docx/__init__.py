@@ -37,7 +37,7 @@ def render_docx(issue: "Issue", style, when) -> bytes:
     from . import document as body
     from .endblock import write_end_block
     from .package import prune_template, reproducible_zip, set_core_properties, write_font_table
-    from .styles import build_styles, grid_for
+    from .styles import ROLE_STYLES, build_styles, grid_for
 
     doc = docx.Document()
     for p in list(doc.paragraphs):  # the template's body is empty but for the sectPr
@@ -49,7 +49,8 @@ def render_docx(issue: "Issue", style, when) -> bytes:
     body.setup_section(doc, style, grid_for(style))
     body.write_masthead(doc, issue, style)
     body.write_content(doc, issue, style)
-    write_end_block(doc, issue, style)
+    if not write_end_block(doc, issue, style) and not doc.paragraphs:
+        doc.add_paragraph(style=doc.styles[ROLE_STYLES["body"][0]])  # Word wants one paragraph
     body.write_footers(doc, style)
     set_core_properties(doc, issue, when)
     raw = io.BytesIO()

@@ -7,12 +7,29 @@ The end block is written by ``endblock.py``.
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from ...model import Issue
+from ...errors import RenderError
+from ...model import Issue, Span
 from . import ooxml as x
 from .styles import ROLE_STYLES, Grid
+
+
+#: Characters XML 1.0 cannot hold (python-docx refuses them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def add(container, role: str, text: str, span: Span | None = None):
+    """Append a paragraph of ``role``'s style holding ``text`` (one run, no direct formatting)."""
+    bad = _NOT_XML.search(text)
+    if bad:
+        raise RenderError(f"text holds control character U+{ord(bad.group()):04X}, which a DOCX "
+                          "cannot store", line=span.line if span else None,
+                          hint="remove it from the source")
+    return container.add_paragraph(text, style=ROLE_STYLES[role][0])
 
 
 def format_date(d) -> str:
@@ -98,15 +115,15 @@ def write_masthead(document, issue: Issue, style) -> None:
         return
     paras = []
     if m.classification:
-        paras.append(document.add_paragraph(m.classification, style=ROLE_STYLES["classification"][0]))
+        paras.append(add(document, "classification", m.classification, m.span))
     if m.name:
-        paras.append(document.add_paragraph(m.name, style=ROLE_STYLES["masthead_name"][0]))
+        paras.append(add(document, "masthead_name", m.name, m.span))
     if m.issue_label:
-        paras.append(document.add_paragraph(m.issue_label, style=ROLE_STYLES["issue_line"][0]))
+        paras.append(add(document, "issue_line", m.issue_label, m.span))
     if m.editor or m.date:
         editor = editor_label(m.editor)
         date = format_date(m.date) if m.date else ""
-        paras.append(document.add_paragraph(f"\t{editor}\t{date}", style=ROLE_STYLES["editor_line"][0]))
+        paras.append(add(document, "editor_line", f"\t{editor}\t{date}", m.span))
     if paras and m.name:
         rule_under(paras[-1], style)
 
@@ -165,29 +182,29 @@ def write_content(document, issue: Issue, style) -> None:
     """编者按, then each column heading, and each article's title, subtitle, paragraphs, source."""
     if issue.editor_note:
         for text in editor_note_paragraphs(issue.editor_note.text):
-            document.add_paragraph(text, style=ROLE_STYLES["editor_note"][0])
+            add(document, "editor_note", text, issue.editor_note.span)
     inline = style.source_placement == "inline"
     for section in issue.sections:
         if section.heading:
-            document.add_paragraph(heading_text(section.heading),
-                                   style=ROLE_STYLES["column_heading"][0])
+            add(document, "column_heading", heading_text(section.heading), section.span)
         for art in section.articles:
             title = subtitle = None
             if art.title:
-                title = document.add_paragraph(art.title, style=ROLE_STYLES["title"][0])
+                title = add(document, "title", art.title, art.span)
             if art.subtitle:
-                subtitle = document.add_paragraph(art.subtitle, style=ROLE_STYLES["subtitle"][0])
+                subtitle = add(document, "subtitle", art.subtitle, art.span)
             if title is not None and subtitle is not None:
                 space_after_pair(title, subtitle, style)
             texts = [p.text for p in art.paragraphs]
+            spans = [p.span for p in art.paragraphs]
             source = f"（{art.source}）" if art.source else None
             if source and inline and texts:  # else (or with no paragraph) a line of its own
                 texts[-1] += source
                 source = None
-            for text in texts:
-                document.add_paragraph(text, style=ROLE_STYLES["body"][0])
+            for text, span in zip(texts, spans):
+                add(document, "body", text, span)
             if source:
-                document.add_paragraph(source, style=ROLE_STYLES["source"][0])
+                add(document, "source", source, art.span)
     no_space_at_top(document)
 
 

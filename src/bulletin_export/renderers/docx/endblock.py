@@ -14,17 +14,18 @@ from __future__ import annotations
 
 from docx.oxml.ns import qn
 
-from ...model import Issue
+from ...model import Issue, Span
 from . import ooxml as x
+from .document import add
 from .styles import ROLE_STYLES, grid_for
 
 
 def write_end_block(document, issue: Issue, style) -> bool:
     """Append the end block and the paragraph that anchors it; False when there is nothing to print."""
-    rows: list[list[tuple[str, str]]] = [[("end_block", f"{d.label}：{d.recipients}")]
-                                         for d in issue.distribution]
+    rows: list[list[tuple[str, str, Span | None]]] = [
+        [("end_block", f"{d.label}：{d.recipients}", d.span)] for d in issue.distribution]
     if issue.copies is not None:
-        copies = ("copies", f"共印{issue.copies}份")
+        copies = ("copies", f"共印{issue.copies}份", None)
         if rows:
             rows[-1].append(copies)  # under the last line, no rule between (as the PDF)
         else:
@@ -41,14 +42,12 @@ def write_end_block(document, issue: Issue, style) -> bool:
         cell = row.cells[0]
         tc_pr = cell._tc.get_or_add_tcPr()
         x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
-        first = True
-        for role, text in paragraphs:
-            p = cell.paragraphs[0] if first else cell.add_paragraph()
-            first = False
-            p.style = document.styles[ROLE_STYLES[role][0]]
-            p.add_run(text)
+        for role, text, span in paragraphs:
+            p = add(cell, role, text, span)
             if role == "end_block":
                 _hang_after_label(p, text, style)
+        first = cell.paragraphs[0]._p  # the empty paragraph every new cell starts with
+        first.getparent().remove(first)
     for col in tbl.tblGrid.findall(qn("w:gridCol")):
         col.set(qn("w:w"), str(width))
     _anchor_paragraph(document)

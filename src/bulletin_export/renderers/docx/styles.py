@@ -47,6 +47,7 @@ NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "bo
              "editor_note": "editor_note", "end_block": "end_block"}
 #: Styles of the template that Word expects to find; every other one is dropped.
 KEEP_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
+OUTLINE_LEVELS = {"column_heading": 0, "title": 1}
 #: Roles whose space before/after goes around a run of their paragraphs, not between them
 #: (the PDF spaces the editor's note as one block).
 GROUPED_ROLES = ("editor_note",)
@@ -180,6 +181,8 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
     if ind:
         x.child(ppr, "ind", x.PPR_ORDER, **ind)
     x.child(ppr, "jc", x.PPR_ORDER, val=JC[rs.align])
+    if role in OUTLINE_LEVELS:  # Word's navigation pane shows what the PDF's outline shows
+        x.child(ppr, "outlineLvl", x.PPR_ORDER, val=OUTLINE_LEVELS[role])
     rpr = st.element.get_or_add_rPr()
     # Page numbers: half-width 宋体 digits and dashes (GB/T 9704), not the Latin face.
     x.set_fonts(rpr, font.official, font.official if role == "page_number" else font.latin)
