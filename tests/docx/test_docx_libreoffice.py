@@ -160,4 +160,4 @@ def test_page_count_equals_our_pdf(lo_pdfs, seed_issue):
     from bulletin_export.renderers import RenderContext, get
 
     ours = get("pdf").render(seed_issue, RenderContext())
-    assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(lo_pdfs["seed"].pages) == 10
+    assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(lo_pdfs["seed"].pages)
