@@ -164,3 +164,24 @@ def test_layout_imports_no_drawing_library():
     code = "import sys, bulletin_export.layout; print('reportlab' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_marks_compress_before_a_unit_is_pushed():
+    text = "甲" * 10 + "。" + "甲" * 10 + "，" + "甲" * 5 + "“乙丙”" + "丁" * 20
+    first = brk(text, first_indent=0)[0]
+    assert first.text == text[: text.index("乙") + 1]  # “乙 stays up: 29 characters
+    squeezed = [g for g in first.glyphs if g.squeeze]
+    assert [g.text for g in squeezed] == ["。", "，"]
+    assert all(g.width == pytest.approx(CELL / 2) for g in squeezed)
+    assert first.right == pytest.approx(W)
+
+
+def test_no_compression_at_an_ordinary_break():
+    text = "日前，" + "甲" * 25 + "乙" * 10  # 28 cells exactly, then a free break
+    first = brk(text, first_indent=0)[0]
+    assert first.text == text[:28] and not any(g.squeeze for g in first.glyphs)
+
+
+def test_without_marks_to_compress_the_unit_is_pushed():
+    first = brk("甲" * 27 + "“乙”" + "丙" * 5, first_indent=0)[0]
+    assert first.text == "甲" * 27 and not any(g.squeeze for g in first.glyphs)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 import pypdf
 import pytest
 
-from bulletin_export.layout.rules import HANGABLE, NO_END, NO_START
+from bulletin_export.layout.rules import COMPRESSIBLE, HANGABLE, NO_END, NO_START
 from conftest import EPOCH  # noqa: E402  (tests/pdf/conftest.py)
 
 PITCH = 28.95
@@ -117,7 +117,10 @@ def test_body_lines_are_flush_and_hold_28(rendered):
             cells = 28 - round((body[0]["x0"] - left) / style.char_pitch)  # less the indent
             nxt_text = "".join(c["text"] for c in nxt)
             pushed = nxt_text[:1] in NO_END or nxt_text[1:2] in NO_START or "——" in nxt_text[:3]
-            assert len(text) == cells or (len(text) == cells - 1 and pushed), text
+            # 28 on the grid; 27 when a unit had to move down; 29 when two marks were set in
+            # half a cell to keep a unit up (compression before pushing, FORMAT.md §3)
+            squeezed = len(text) == cells + 1 and sum(c in COMPRESSIBLE for c in text[1:-1]) >= 2
+            assert len(text) == cells or (len(text) == cells - 1 and pushed) or squeezed, text
         checked += 1
     assert checked > 20
 

@@ -134,7 +134,7 @@ class _Setter:
 
 
 def _move(line: Line, dx: float, width: float) -> Line:
-    glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide) for g in line.glyphs)
+    glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide, g.squeeze) for g in line.glyphs)
     return Line(glyphs, line.left + dx, line.width, line.size, line.cell, line.hang, line.last,
                 line.justified)
 

@@ -28,6 +28,7 @@ class Token:
     width: float
     wide: bool
     space: bool = False
+    squeeze: bool = False  # compressed to half a cell
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Glyph:
     x: float
     width: float
     wide: bool
+    squeeze: bool = False  # a mark set in half a cell: the drawer centres its ink there
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,15 @@ def break_lines(
                 used += w
                 hung = True
                 i += 1
+            elif (
+                toks
+                and len(c) > 1  # a break inside c is forbidden, and its head would fit
+                and used + c[0].width <= room + EPS
+                and (squeezed := _compress(toks + c, used + w - room, cell))
+            ):
+                toks = squeezed  # compress punctuation before pushing (FORMAT.md §3)
+                used = sum(t.width for t in toks)
+                i += 1
             elif not toks:  # a unit longer than the line: split it where it must
                 k = 0
                 acc = 0.0
@@ -235,6 +246,25 @@ def break_lines(
     return lines
 
 
+def _compress(toks: list[Token], need: float, cell: float) -> list[Token] | None:
+    """Make room of ``need`` pt by setting at most two marks in half a cell, or None.
+
+    The first and last tokens of a line are never compressed, so its edges stay where
+    the grid puts them."""
+    n = math.ceil(need / (cell / 2) - EPS)
+    if n <= 0 or n > rules.MAX_COMPRESSED:
+        return None
+    cands = [k for k, t in enumerate(toks[:-1]) if k and t.wide and not t.squeeze
+             and len(t.text) == 1 and t.text in rules.COMPRESSIBLE]
+    if len(cands) < n:
+        return None
+    cands.sort(key=lambda k: (rules.compress_rank(toks[k].text), -k))
+    out = list(toks)
+    for k in cands[:n]:
+        out[k] = Token(out[k].text, cell / 2, True, squeeze=True)
+    return out
+
+
 def _place(toks, hung, left, room, size, cell, last, align) -> Line:
     body = toks[:-1] if hung else toks
     used = sum(t.width for t in body)
@@ -251,7 +281,7 @@ def _place(toks, hung, left, room, size, cell, last, align) -> Line:
     x = left + offset
     glyphs = []
     for k, t in enumerate(toks):
-        glyphs.append(Glyph(t.text, x, t.width, t.wide))
+        glyphs.append(Glyph(t.text, x, t.width, t.wide, bool(t.squeeze)))
         x += t.width + (extra if k < len(body) - 1 else 0.0)
     return Line(tuple(glyphs), left, room, size, cell, hang=hung, last=last, justified=justified)
 
@@ -284,5 +314,5 @@ def balanced_lines(
 
 
 def _shift(line: Line, dx: float, width: float) -> Line:
-    glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide) for g in line.glyphs)
+    glyphs = tuple(Glyph(g.text, g.x + dx, g.width, g.wide, g.squeeze) for g in line.glyphs)
     return Line(glyphs, 0.0, width, line.size, line.cell, line.hang, line.last, line.justified)

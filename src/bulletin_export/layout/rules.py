@@ -21,6 +21,19 @@ NO_END = frozenset("“‘（〔【《〈「『〖〘〚｛［([{")
 #: Marks that may hang one character into the right margin (at most one per line).
 HANGABLE = frozenset("。，、.,")
 
+#: Marks that may be set in half a cell to make room (stops first, then closing, then opening).
+_STOPS = "。，、；：？！"
+_CLOSING = "”’）〕】》〉」』"
+_OPENING = "“‘（〔【《〈「『"
+COMPRESSIBLE = frozenset(_STOPS + _CLOSING + _OPENING)
+MAX_COMPRESSED = 2  # per line: at most one cell gained
+
+
+def compress_rank(ch: str) -> int:
+    """Which marks to compress first: 0 stops, 1 closing, 2 opening."""
+    return 0 if ch in _STOPS else 1 if ch in _CLOSING else 2
+
+
 #: Two-em marks that are never split across lines.
 TWO_EM = ("——", "……")
 

@@ -101,7 +101,7 @@ def _face_names(layout: Layout, fonts):
         f = face(role, ch)
         return names[(str(f.path), f.index)]
 
-    return face_name
+    return face_name, face
 
 
 def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
@@ -112,7 +112,13 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
 
     style, fonts = ctx.style, ctx.fonts
     metrics = _metrics(ctx)
-    face_name = _face_names(layout, fonts)
+    face_name, face_of = _face_names(layout, fonts)
+
+    def ink(role: str, ch: str):
+        from .pdf_fonts import ink as outline_box
+
+        f = face_of(role, ch)
+        return outline_box(f.path, f.index, ch)
 
     def advance(ch: str, role: str, size: float) -> float:
         return metrics.em(ch, style.roles[role].font) * size
@@ -135,7 +141,7 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
     keywords = ["简报"] + [s.heading.strip("【】〖〗［］[]") for s in issue.sections if s.heading]
     canvas.setKeywords(", ".join(dict.fromkeys(keywords)))
     canvas.setCreator("bulletin_export")
-    draw_layout(canvas, layout, style, face_name, advance)
+    draw_layout(canvas, layout, style, face_name, advance, ink)
     if any(p.bookmarks for p in layout.pages):
         canvas.showOutline()
     canvas.save()

@@ -27,12 +27,16 @@ class Run:
 
 
 def _items(pl: PageLine, role: str, face_name: Callable[[str, str], str],
-           advance: Callable[[str, str, float], float]):
+           advance: Callable[[str, str, float], float], ink=None):
     """(font, x, char, advance) for each character of a set line."""
     size = pl.line.size
     for g in pl.line.glyphs:
         x = pl.x + g.x
-        if g.wide:
+        box = ink(role, g.text) if g.squeeze and ink else None
+        if box:  # a mark compressed to half a cell: centre its ink in the half cell
+            yield face_name(role, g.text), x + g.width / 2 - (box[0] + box[1]) / 2 * size, \
+                g.text, advance(g.text, role, size)
+        elif g.wide:
             step = g.width / len(g.text)
             for k, ch in enumerate(g.text):
                 adv = advance(ch, role, size)
@@ -95,7 +99,8 @@ def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
     canvas.drawText(t)
 
 
-def draw_layout(canvas, layout: Layout, style, face_name, advance, page_number_role="page_number"):
+def draw_layout(canvas, layout: Layout, style, face_name, advance, ink=None,
+                page_number_role="page_number"):
     """Draw every page of ``layout`` on ``canvas`` (one showPage per page)."""
     from reportlab.lib.colors import HexColor
 
@@ -105,7 +110,7 @@ def draw_layout(canvas, layout: Layout, style, face_name, advance, page_number_r
     for page in layout.pages:
         for pl in page.lines:
             rs = style.roles[pl.role]
-            draw_runs(canvas, runs(_items(pl, pl.role, face_name, advance)), pl.baseline,
+            draw_runs(canvas, runs(_items(pl, pl.role, face_name, advance, ink)), pl.baseline,
                       pl.line.size, HexColor(rs.color))
         for rule in page.rules:
             canvas.setStrokeColor(HexColor(rule.color))

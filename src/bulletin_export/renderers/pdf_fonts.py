@@ -63,3 +63,30 @@ class Metrics:
 
     def __call__(self, text: str, role: str, size: float) -> float:
         return sum(self.em(ch, role) for ch in text) * size
+
+
+_ink: dict[tuple[str, int, str], tuple[float, float] | None] = {}
+
+
+def ink(path: Path, index: int, ch: str) -> tuple[float, float] | None:
+    """Left and right edges of a character's outline, in em (for centring a compressed mark)."""
+    key = (str(path), index, ch)
+    if key not in _ink:
+        from fontTools.pens.boundsPen import BoundsPen
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(path), fontNumber=index, lazy=True)
+        try:
+            name = font.getBestCmap().get(ord(ch))
+            box = None
+            if name is not None:
+                glyphs = font.getGlyphSet()
+                pen = BoundsPen(glyphs)
+                glyphs[name].draw(pen)
+                if pen.bounds:
+                    upem = font["head"].unitsPerEm
+                    box = (pen.bounds[0] / upem, pen.bounds[2] / upem)
+        finally:
+            font.close()
+        _ink[key] = box
+    return _ink[key]
