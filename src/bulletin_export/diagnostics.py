@@ -68,18 +68,29 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+CONTEXT = 24  # characters shown on each side of a span in a long line
+
+
+def _window(length: int, start: int, end: int) -> tuple[int, int, str, str]:
+    """The slice of a long line to show around [start, end), with … where it is cut."""
+    lo = max(0, start - CONTEXT)
+    hi = min(length, max(end, start + 1) + CONTEXT)
+    return lo, hi, "…" if lo > 0 else "", "…" if hi < length else ""
+
+
 def format_human(diag: Diagnostic, lines: Sequence[str] | None = None) -> str:
     """The headline, then (when the source lines are given) the line and a caret, then the hint."""
     out = [diag.headline()]
     span = diag.span
     if lines is not None and span and 1 <= span.line <= len(lines):
         text = lines[span.line - 1].rstrip("\n")
-        out.append(f"  {span.line:>4} | {text}")
-        pad = _display_width(text[: span.col - 1])
-        if span.end_line == span.line and span.end_col > span.col:
-            width = max(1, _display_width(text[span.col - 1 : span.end_col - 1]))
-        else:
-            width = 1
+        start = span.col - 1
+        end = span.end_col - 1 if span.end_line == span.line and span.end_col > span.col else start + 1
+        lo, hi, prefix, suffix = _window(len(text), start, end)
+        shown = prefix + text[lo:hi] + suffix
+        out.append(f"  {span.line:>4} | {shown}")
+        pad = _display_width(prefix + text[lo:start])
+        width = max(1, _display_width(text[start:min(end, hi)]))
         out.append("       | " + " " * pad + "^" + "~" * (width - 1))
     if diag.hint:
         out.append(f"       = hint: {diag.hint}")
