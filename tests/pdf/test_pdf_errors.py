@@ -25,3 +25,23 @@ def test_minimal_issue_renders_one_page():
     issue = Issue(sections=(Section(None, (Article(None, paragraphs=(Paragraph("只有一句话。"),)),)),))
     data = PdfRenderer().render(issue, RenderContext(source_date_epoch=0))
     assert data.startswith(b"%PDF-") and data.count(b"/Type /Page\n") == 1
+
+
+def test_a_character_the_body_face_lacks_is_drawn_with_a_fallback_face(tmp_path):
+    import pdfplumber
+
+    ctx = RenderContext(source_date_epoch=0)
+    body = ctx.fonts.face(ctx.style.roles["body"].font)
+    ch = next((c for c in "𠮷鿏㐀䶵" if not body.has(c) and ctx.fonts.face_for_char("fangsong", c)),
+              None)
+    if ch is None:
+        pytest.skip("no installed font pair where the body face lacks a character another has")
+    text = "姓" + ch + "的职工。"
+    issue = Issue(sections=(Section(None, (Article(None, paragraphs=(Paragraph(text),)),)),))
+    path = tmp_path / "fallback.pdf"
+    path.write_bytes(PdfRenderer().render(issue, ctx))
+    with pdfplumber.open(path) as pdf:
+        chars = pdf.pages[0].chars
+        assert "".join(c["text"] for c in chars).startswith(text)
+        fonts = {c["text"]: c["fontname"].split("+")[-1] for c in chars}
+    assert fonts[ch] != fonts["姓"]

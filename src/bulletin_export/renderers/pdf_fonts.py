@@ -16,6 +16,34 @@ _registered: dict[tuple[str, int], str] = {}
 _lock = threading.Lock()
 
 
+def _utf16_hex(cp: int) -> str:
+    if cp <= 0xFFFF:
+        return "%04X" % cp
+    cp -= 0x10000
+    return "%04X%04X" % (0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF))
+
+
+def _to_unicode_cmap(fontname: str, subset) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond the BMP as UTF-16 surrogate pairs
+    (reportlab 5.1 writes them as 5 hex digits, so 𠮷 extracts as another character)."""
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        "<< /Registry (%s)" % fontname, "/Ordering (%s)" % fontname, "/Supplement 0", ">> def",
+        "/CMapName /%s def" % fontname, "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(subset),
+    ]
+    lines += ["<%02X> <%s>" % (i, _utf16_hex(v)) for i, v in enumerate(subset)]
+    lines += ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+              "end"]
+    return "\n".join(lines)
+
+
+def _patch_reportlab() -> None:
+    from reportlab.pdfbase import ttfonts
+
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+
+
 def register(path: Path, index: int, *, converted: bool = False) -> str:
     """The reportlab font name for a TrueType file/face, registering it the first time.
 
@@ -27,6 +55,8 @@ def register(path: Path, index: int, *, converted: bool = False) -> str:
         if name is None:
             from reportlab.pdfbase import pdfmetrics
             from reportlab.pdfbase.ttfonts import TTFont, TTFError
+
+            _patch_reportlab()
 
             digest = hashlib.sha1(f"{path}:{index}".encode()).hexdigest()[:10]
             name = f"BX-{Path(path).stem}-{index}-{digest}"  # the same in every process
