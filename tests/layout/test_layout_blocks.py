@@ -104,3 +104,13 @@ def test_end_block_moves_under_a_full_page(style):
     assert len(layout.pages) == 2
     assert [pl.role for pl in layout.pages[1].lines] == ["end_block", "copies"]
     assert min(r.y for r in layout.pages[1].rules) == pytest.approx(layout.geometry.bottom)
+
+
+def test_long_editing_unit_and_date_take_two_lines(style):
+    m = Masthead(name="简报", editor="某某省某某市某某区总工会宣传教育部和研究室联合办公室",
+                 date=dt.date(2012, 4, 28))
+    units, _ = build_units(issue(masthead=m), style, metric)
+    lines = [p for p in units[0].lines if p.role == "editor_line"]
+    assert [p.line.text for p in lines][-1] == "2012年4月28日"
+    assert "".join(p.line.text for p in lines[:-1]) == m.editor + "编"
+    assert [p.row for p in lines] == sorted({p.row for p in lines})

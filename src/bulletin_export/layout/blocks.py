@@ -182,16 +182,18 @@ def _masthead(s: _Setter, issue: Issue) -> None:
         x0 = r.indent_left * cell
         width = s.width - (r.indent_left + r.indent_right) * cell
         meas = s.measure_for(r)
-        parts = []
-        if left:
-            parts.append(break_lines(left, width=width, size=r.size, measure=meas, cell=cell,
-                                     align="left")[0])
-        if right:
-            parts.append(break_lines(right, width=width, size=r.size, measure=meas, cell=cell,
-                                     align="right")[0])
-        line = parts[0] if len(parts) == 1 else _merge(*parts)
-        placed.append(Placed("editor_line", _move(line, x0, s.width), row, 1))
-        row += 1
+        lefts = break_lines(left, width=width, size=r.size, measure=meas, cell=cell,
+                            align="left") if left else []
+        rights = break_lines(right, width=width, size=r.size, measure=meas, cell=cell,
+                             align="right") if right else []
+        if len(lefts) == 1 and len(rights) == 1 and \
+                lefts[0].extent + cell <= rights[0].glyphs[0].x + 1e-6:
+            rows_ = [_merge(lefts[0], rights[0])]  # one line: unit left, date right
+        else:
+            rows_ = lefts + rights  # too long to share a line: each on its own
+        for line in rows_:
+            placed.append(Placed("editor_line", _move(line, x0, s.width), row, 1))
+            row += 1
     rules = s.style.rules
     color = rules.color
     y = row + 0.25
