@@ -154,8 +154,10 @@ def test_role_styles(seed_docx, open_docx, style):
     assert body.find(qn("w:jc")).get(qn("w:val")) == "both"
     bppr = base.element.find(qn("w:pPr"))
     assert bppr.find(qn("w:kinsoku")) is not None
-    assert bppr.find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
-    assert base.element.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    normal = document.styles["Normal"].element
+    assert normal.find(qn("w:pPr")).find(qn("w:snapToGrid")).get(qn("w:val")) == "0"
+    assert normal.find(qn("w:rPr")).find(qn("w:spacing")).get(qn("w:val")) == "-6"
+    assert normal.find(qn("w:rPr")).find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
     red = document.styles[ROLE_STYLES["masthead_name"][0]].font.color.rgb
     assert str(red) == style.colors["red"].lstrip("#").upper()
 

@@ -9,10 +9,11 @@ Grid choice (see FORMAT.md §4 and the renderer's report): the section carries
 Word's 28 x 22 grid (``linesAndChars``, negative ``w:charSpace``) so that Word and
 WPS show 每行28字 每页22行 in Page Setup. LibreOffice 7.4 draws every character
 of a snapping paragraph over two cells whenever ``w:charSpace`` is negative
-(measured: 14 characters a line), so the bulletin's own styles do not snap to
-the grid (``w:snapToGrid w:val="0"``) and get their 28 characters from a
-character spacing just under the grid pitch and their 22 lines from exact line
-spacing of one grid pitch; Word and LibreOffice then lay out the same lines.
+(measured: 14 characters a line), so Normal, and with it every style, does not
+snap to the grid (``w:snapToGrid w:val="0"``): paragraphs get their 28
+characters from a character spacing just under the grid pitch (-0.30 pt for
+15.79 pt cells of 16 pt text) and their 22 lines from exact line spacing of one
+grid pitch, so that Word and LibreOffice lay out the same lines.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def build_styles(document, style) -> None:
     body_font = style.fonts[style.roles["body"].font]
     grid = grid_for(style)
     _doc_defaults(root, style, body_font)
-    _normal(document, style, body_font)
+    _normal(document, style, body_font, grid)
     base = _base(document, style, grid)
     for role, (name, style_id) in ROLE_STYLES.items():
         _role_style(document, style, role, name, style_id, base)
@@ -117,16 +118,25 @@ def _doc_defaults(root, style, font) -> None:
     x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0)
 
 
-def _normal(document, style, font) -> None:
-    """Normal carries the body size: LibreOffice takes the grid's cell from it."""
+def _normal(document, style, font, grid: Grid) -> None:
+    """Normal: the body size (LibreOffice takes the grid's cell from it) and the grid emulation.
+
+    Every style, and any paragraph a user types in Normal, then lays out 28 characters a
+    line in Word and LibreOffice alike: no snapping to the character grid, a character
+    spacing just under the grid pitch.
+    """
     st = document.styles["Normal"].element
+    x.child(st.get_or_add_pPr(), "snapToGrid", x.PPR_ORDER, val=0)
     rpr = st.get_or_add_rPr()
     x.set_fonts(rpr, font.official, font.latin)
+    if grid.char_spacing:
+        x.child(rpr, "spacing", x.RPR_ORDER, val=grid.char_spacing)
     x.set_size(rpr, style.page.body_size)
     x.set_lang(rpr)
 
 
 def _base(document, style, grid: Grid):
+    """简报基础: what every role shares (widow control, 避头尾, exact grid-pitch lines, black)."""
     base = document.styles.add_style(BASE_STYLE[0], WD_STYLE_TYPE.PARAGRAPH)
     base.element.set(qn("w:styleId"), BASE_STYLE[1])
     base.base_style = document.styles["Normal"]
@@ -136,17 +146,10 @@ def _base(document, style, grid: Grid):
     x.child(ppr, "kinsoku", x.PPR_ORDER)
     x.child(ppr, "autoSpaceDE", x.PPR_ORDER, val=0)
     x.child(ppr, "autoSpaceDN", x.PPR_ORDER, val=0)
-    x.child(ppr, "snapToGrid", x.PPR_ORDER, val=0)
     x.child(ppr, "spacing", x.PPR_ORDER, before=0, after=0, line=grid.line_pitch, lineRule="exact")
     rpr = base.element.get_or_add_rPr()
-    body = style.fonts[style.roles["body"].font]
-    x.set_fonts(rpr, body.official, body.latin)
     x.child(rpr, "color", x.RPR_ORDER, val="000000")
-    if grid.char_spacing:
-        x.child(rpr, "spacing", x.RPR_ORDER, val=grid.char_spacing)
     x.child(rpr, "kern", x.RPR_ORDER, val=0)
-    x.set_size(rpr, style.page.body_size)
-    x.set_lang(rpr)
     return base
 
 
