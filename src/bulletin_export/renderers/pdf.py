@@ -24,11 +24,11 @@ def check_coverage(issue: "Issue", fonts) -> None:
     if not errors:
         return
     first = errors[0]
-    where = ", ".join(
-        (f"{d.span.line}:{d.span.col} " if d.span else "") + d.message for d in errors[:8]
+    where = "; ".join(
+        (f"{d.span.line}:{d.span.col}: " if d.span else "") + d.message for d in errors[:8]
     )
-    more = f" and {len(errors) - 8} more" if len(errors) > 8 else ""
-    raise FontError(f"no font has {len(errors)} character(s): {where}{more}",
+    more = f" (and {len(errors) - 8} more)" if len(errors) > 8 else ""
+    raise FontError(f"cannot draw without a missing glyph: {where}{more}",
                     file=issue.source.name, line=first.span.line if first.span else None,
                     hint="install a font that has them or pass --font-dir")
 
