@@ -133,8 +133,7 @@ def rule_under(paragraph, style) -> None:
     rules = style.rules
     ppr = paragraph._p.get_or_add_pPr()
     pbdr = x.child(ppr, "pBdr", x.PPR_ORDER)
-    color = x.hex_color(style.colors.get(rules.color, rules.color) if not rules.color.startswith("#")
-                        else rules.color)
+    color = x.hex_color(style.colors.get(rules.color, rules.color))  # a name or "#RRGGBB"
     pitch = style.page.line_pitch
     # As the PDF draws it: the rule a quarter line under the last masthead line, the
     # text going on a full line further down.
