@@ -11,7 +11,7 @@ import pytest
 from bulletin_export.model import Issue
 from bulletin_export.parser import parse_file
 from bulletin_export.renderers import RenderContext
-from bulletin_export.renderers.pdf import PdfRenderer, layout_for
+from bulletin_export.renderers.pdf import PdfRenderer
 
 EPOCH = 1335571200  # 2012-04-28 00:00 UTC
 
@@ -26,7 +26,7 @@ class Rendered:
     pages: list  # pdfplumber pages (kept open for the session)
 
 
-def _render(src: Path, out_dir: Path) -> tuple[Issue, bytes, RenderContext]:
+def _render(src: Path) -> tuple[Issue, bytes, RenderContext]:
     issue = parse_file(src).issue
     ctx = RenderContext(source_date_epoch=EPOCH)
     return issue, PdfRenderer().render(issue, ctx), ctx
@@ -38,7 +38,7 @@ def pdf_out(tmp_path_factory) -> Path:
 
 
 def _rendered(name: str, src: Path, out_dir: Path):
-    issue, data, ctx = _render(src, out_dir)
+    issue, data, ctx = _render(src)
     path = out_dir / f"{name}.pdf"
     path.write_bytes(data)
     doc = pdfplumber.open(path)
@@ -64,4 +64,7 @@ def rendered(request):
     return request.getfixturevalue(f"{request.param}_pdf")
 
 
-__all__ = ["EPOCH", "Rendered", "layout_for"]
+@pytest.fixture(scope="session")
+def epoch() -> int:
+    """The SOURCE_DATE_EPOCH the session's PDFs were built with."""
+    return EPOCH

@@ -14,7 +14,6 @@ import pypdf
 import pytest
 
 from bulletin_export.layout.rules import COMPRESSIBLE, HANGABLE, NO_END, NO_START
-from conftest import EPOCH  # noqa: E402  (tests/pdf/conftest.py)
 
 PITCH = 28.95
 
@@ -205,12 +204,12 @@ def test_page_numbers_odd_right_even_left(rendered):
             assert chars[0]["x0"] == pytest.approx(left + size, abs=1)
 
 
-def test_document_information_and_outline(rendered):
+def test_document_information_and_outline(rendered, epoch):
     reader = pypdf.PdfReader(rendered.path)
     meta = reader.metadata
     issue = rendered.issue
     assert meta.title == issue.title
-    stamp = dt.datetime.fromtimestamp(EPOCH, tz=dt.timezone.utc).strftime("D:%Y%m%d%H%M%S")
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).strftime("D:%Y%m%d%H%M%S")
     assert meta["/CreationDate"].startswith(stamp)
     assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
     if issue.masthead and issue.masthead.editor:
@@ -230,7 +229,7 @@ def test_document_information_and_outline(rendered):
         assert e in t
 
 
-def test_same_bytes_in_another_process(seed_pdf, seed_path, tmp_path):
+def test_same_bytes_in_another_process(seed_pdf, seed_path, epoch):
     code = (
         "import sys\n"
         "from bulletin_export.parser import parse_file\n"
@@ -239,7 +238,7 @@ def test_same_bytes_in_another_process(seed_pdf, seed_path, tmp_path):
         "issue = parse_file(sys.argv[1]).issue\n"
         "sys.stdout.buffer.write(PdfRenderer().render(issue, RenderContext()))\n"
     )
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(EPOCH))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     out = subprocess.run([sys.executable, "-c", code, str(seed_path)], capture_output=True,
                          env=env, check=True).stdout
     assert out == seed_pdf.data
