@@ -52,7 +52,9 @@ def expected_paragraphs(issue, style) -> list[tuple[str, str]]:
             if art.source and own:
                 out.append(("source", f"（{art.source}）"))
     out += [("end_block", f"{d.label}：{d.recipients}") for d in issue.distribution]
-    if issue.copies is not None:
+    if issue.copies is not None and issue.distribution:  # at a right tab after the last line
+        out[-1] = ("end_block", f"{out[-1][1]}\t共印{issue.copies}份")
+    elif issue.copies is not None:
         out.append(("copies", f"共印{issue.copies}份"))
     return out
 
@@ -298,3 +300,29 @@ def test_headings_and_titles_have_outline_levels(seed_docx, open_docx):
     for role, level in (("column_heading", "0"), ("title", "1")):
         ppr = styles[ROLE_STYLES[role][0]].element.find(qn("w:pPr"))
         assert ppr.find(qn("w:outlineLvl")).get(qn("w:val")) == level
+
+
+def test_copies_stand_at_a_right_tab_one_character_in(masthead_docx, open_docx, style):
+    cell = open_docx(masthead_docx).tables[0].rows[-1].cells[0]
+    last = cell.paragraphs[-1]
+    assert last.text.endswith("\t共印120份")
+    stop = last.paragraph_format.tab_stops[0]
+    assert abs(stop.position.pt - (style.block_width - style.roles["copies"].size)) < 0.1
+
+
+def test_copies_alone_get_their_own_style(open_docx):
+    from bulletin_export.model import Issue
+
+    document = open_docx(render(Issue(copies=80)))
+    p = document.tables[0].rows[0].cells[0].paragraphs[0]
+    assert (p.style.name, p.text) == (ROLE_STYLES["copies"][0], "共印80份")
+
+
+def test_copies_get_their_own_line_when_the_last_line_is_full(open_docx):
+    from bulletin_export.model import DistributionEntry, Issue
+
+    long = "各市（县）、区总工会，各产业（系统）工会，市总各部室、各直属单位，" * 2 + "市委宣传部办公室"
+    document = open_docx(render(Issue(distribution=(DistributionEntry("发", long),), copies=120)))
+    paras = document.tables[0].rows[0].cells[0].paragraphs
+    assert [p.style.name for p in paras] == [ROLE_STYLES["end_block"][0], ROLE_STYLES["copies"][0]]
+    assert "\t" not in paras[0].text and paras[1].text == "共印120份"

@@ -4,13 +4,15 @@ A floating table (``w:tblpPr w:vertAnchor="margin" w:tblpYSpec="bottom"``) stays
 the bottom edge of the block of the page its anchor paragraph is on, while the
 text above it is edited; Word and WPS keep it there and LibreOffice imports it as
 a frame with the same anchoring. The table's top and bottom borders are the thick
-rules, the borders between distribution rows (报/送/发) the thin ones; 共印X份 is
-right-aligned under the last one.
+rules, the borders between distribution rows (报/送/发) the thin ones; 共印X份
+stands at a right tab after the last one (on its last line when there is room).
 Distribution lines hang after their label, so a wrapped line starts under the
 first recipient.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from docx.oxml.ns import qn
 
@@ -24,12 +26,15 @@ def write_end_block(document, issue: Issue, style) -> bool:
     """Append the end block and the paragraph that anchors it; False when there is nothing to print."""
     rows: list[list[tuple[str, str, Span | None]]] = [
         [("end_block", f"{d.label}：{d.recipients}", d.span)] for d in issue.distribution]
-    if issue.copies is not None:
-        copies = ("copies", f"共印{issue.copies}份", None)
-        if rows:
-            rows[-1].append(copies)  # under the last line, no rule between (as the PDF)
-        else:
-            rows.append([copies])
+    copies = f"共印{issue.copies}份" if issue.copies is not None else None
+    if copies and not rows:
+        rows.append([("copies", copies, None)])
+    elif copies and _fits_after(rows[-1][-1][1], copies, style):
+        # At a right tab on the last distribution line, as the PDF prints it when there is room.
+        role, text, span = rows[-1][-1]
+        rows[-1][-1] = (role, f"{text}\t{copies}", span)
+    elif copies:
+        rows[-1].append(("copies", copies, None))  # its own line under the last one, no rule
     if not rows:
         return False
     width = x.twips(style.block_width)
@@ -46,12 +51,38 @@ def write_end_block(document, issue: Issue, style) -> bool:
             p = add(cell, role, text, span)
             if role == "end_block":
                 _hang_after_label(p, text, style)
+            if "\t" in text:
+                c = style.roles["copies"]
+                x.set_tabs(p._p.get_or_add_pPr(),
+                           [("right", x.twips(style.block_width - c.indent_right * c.size))])
         first = cell.paragraphs[0]._p  # the empty paragraph every new cell starts with
         first.getparent().remove(first)
     for col in tbl.tblGrid.findall(qn("w:gridCol")):
         col.set(qn("w:w"), str(width))
     _anchor_paragraph(document)
     return True
+
+
+def _fits_after(text: str, copies: str, style, margin: float = 2.0) -> bool:
+    """Whether 共印X份 fits on the last line of ``text`` with ``margin`` characters to spare.
+
+    A greedy estimate (full-width characters 1, others 1/2, no 避头尾); the margin covers
+    what kinsoku moves, so the tab is only used where Word and LibreOffice surely keep
+    the copies on that line (a right tab that does not fit would split 共印 | 120份).
+    """
+    role, c = style.roles["end_block"], style.roles["copies"]
+    label = text[: text.index("：") + 1] if "：" in text else ""
+    full = (style.block_width - (role.indent_left + role.indent_right) * role.size) / role.size
+    rest = full - len(label)
+    used, room = 0.0, full
+    for ch in text:
+        w = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+        if used + w > room:
+            used, room = 0.0, rest
+        used += w
+    need = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in copies)
+    right_gap = (c.indent_right - role.indent_right) * c.size / role.size
+    return used + 1 + need + margin <= room - right_gap
 
 
 def _table_properties(tbl_pr, style, width: int) -> None:
