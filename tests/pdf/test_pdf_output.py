@@ -13,7 +13,11 @@ from collections import Counter, defaultdict
 import pypdf
 import pytest
 
-from bulletin_export.layout.rules import COMPRESSIBLE, HANGABLE, NO_END, NO_START
+# FORMAT.md §3, spelled out here so a change to layout/rules.py cannot weaken the tests
+NO_START = frozenset("。，、；：？！”’）〕】》〉」』…—·")
+NO_END = frozenset("“‘（〔【《〈「『")
+HANGABLE = frozenset("。，、")
+COMPRESSIBLE = frozenset("。，、；：？！”’）〕】》〉」』“‘（〔【《〈「『")
 
 PITCH = 28.95
 
