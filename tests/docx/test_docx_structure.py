@@ -321,7 +321,8 @@ def test_copies_alone_get_their_own_style(open_docx):
 def test_copies_get_their_own_line_when_the_last_line_is_full(open_docx):
     from bulletin_export.model import DistributionEntry, Issue
 
-    long = "各市（县）、区总工会，各产业（系统）工会，市总各部室、各直属单位，" * 2 + "市委宣传部办公室"
+    long = ("各市（县）、区总工会，各产业（系统）工会，市总各部室、各直属单位，各市（县）、区总工会，"
+            "各产业（系统）工会，市总各部室，市委办公室，市政府办公室，市委宣传部办公室")
     document = open_docx(render(Issue(distribution=(DistributionEntry("发", long),), copies=120)))
     paras = document.tables[0].rows[0].cells[0].paragraphs
     assert [p.style.name for p in paras] == [ROLE_STYLES["end_block"][0], ROLE_STYLES["copies"][0]]
