@@ -196,7 +196,9 @@ def run_job(job: Job) -> JobResult:
             write_atomic(target, data)
             result.written.append(target)
     except BulletinError as exc:
-        result.error = str(exc) if exc.file else f"{job.src}: {exc}"
+        if exc.file is None:  # renderers know lines, not file names
+            exc.file = str(job.src)
+        result.error = str(exc)
     except Exception as exc:  # a renderer bug must not end the batch
         result.error = f"{job.src}: internal error: {type(exc).__name__}: {exc}"
     finally:
