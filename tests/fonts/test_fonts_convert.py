@@ -86,10 +86,12 @@ def test_resolved_cff_face_gives_a_truetype_file(cff_font: Path, cache: Path, tm
     assert face.truetype_for("简报会工") == (path, 0)  # same set, same cached file
 
 
-def test_truetype_faces_are_used_as_they_are():
+def test_truetype_faces_give_a_small_subset(cache: Path):
     face = resolve_fonts(load_style(None)).face("fangsong")
     assert not face.is_cff
-    assert face.truetype_for("中文") == (face.path, face.index)
+    path, index = face.truetype_for("中文\ue000")  # characters the face lacks are left out
+    assert index == 0 and path != face.path and path.stat().st_size < 100_000
+    assert set(TTFont(str(path)).getBestCmap()) == {ord("中"), ord("文")}
 
 
 def test_conversion_bytes_do_not_depend_on_when_or_where(cff_font: Path, tmp_path: Path,

@@ -2,7 +2,7 @@
 
 Only the 'name', 'OS/2' and the outline-format tag are read (fontTools lazy
 loading), so scanning every system font takes tens of milliseconds. Results are
-cached in memory per process, keyed by (path, size, mtime).
+cached in memory per process, keyed by (path, size, mtime), and on disk (cache.py).
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ _lock = threading.Lock()
 
 
 def scan_file(path: Path) -> list[FaceInfo]:
-    """read_faces, cached per process by (path, size, mtime)."""
+    """read_faces, cached per process by (path, size, mtime) and on disk (cache.py)."""
     try:
         st = os.stat(path)
     except OSError:
@@ -143,7 +143,9 @@ def scan_file(path: Path) -> list[FaceInfo]:
     with _lock:
         hit = _cache.get(key)
     if hit is None:
-        hit = read_faces(path)
+        from . import cache
+
+        hit = cache.faces(path, read_faces)
         with _lock:
             _cache[key] = hit
     return hit

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..errors import FontError, UsageError
-from . import convert
+from . import cache, convert
+from .cache import FaceMetrics
 from .discovery import locations
 from .names import FaceInfo, normalize, scan_file
 
@@ -26,29 +27,37 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..stylesheet import StyleSheet
 
 
-@dataclass(frozen=True)
-class _Metrics:
-    cmap: frozenset[int]
-    widths: dict[int, int]  # code point -> advance in font units
-    upem: int
-    ascent: float  # in em
-    descent: float  # in em, negative below the baseline
-
-
 @lru_cache(maxsize=64)
-def _metrics(path: str, index: int) -> _Metrics:
-    from fontTools.ttLib import TTFont
+def _metrics(path: str, index: int) -> FaceMetrics:
+    """cmap, glyph ids and advances of a face: from the disk cache (see cache.py)."""
+    return cache.metrics(path, index)
 
-    font = TTFont(path, fontNumber=index, lazy=True)
-    try:
-        cmap = font.getBestCmap() or {}
-        hmtx = font["hmtx"].metrics
-        upem = font["head"].unitsPerEm or 1000
-        hhea = font["hhea"]
-        widths = {cp: hmtx[g][0] for cp, g in cmap.items() if g in hmtx}
-        return _Metrics(frozenset(widths), widths, upem, hhea.ascent / upem, hhea.descent / upem)
-    finally:
-        font.close()
+
+_bounds: dict[tuple[str, int, str], tuple[float, float, float, float] | None] = {}
+
+
+def _read_bounds(face: "ResolvedFont", ch: str) -> tuple[float, float, float, float] | None:
+    m = _metrics(str(face.path), face.index)
+    gid = m.gids.get(ord(ch))
+    if gid is None:
+        return None
+    if face.is_cff:
+        from fontTools.pens.boundsPen import BoundsPen
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(face.path), fontNumber=face.index, lazy=True)
+        try:
+            glyphs = font.getGlyphSet()
+            pen = BoundsPen(glyphs)
+            glyphs[font.getGlyphName(gid)].draw(pen)
+            box = pen.bounds
+        finally:
+            font.close()
+    else:
+        from . import subset
+
+        box = subset.glyph_bounds(face.path, face.index, gid)
+    return None if box is None else tuple(v / m.upem for v in box)
 
 
 @dataclass(frozen=True)
@@ -97,13 +106,24 @@ class ResolvedFont:
         return 0 if self.is_cff else self.index
 
     def truetype_for(self, chars: Iterable[str]) -> tuple[Path, int]:
-        """(file, face index) of a TrueType-outline font that draws `chars`: the font itself,
-        or for a CFF face a converted subset of just those characters (cached, ~1 s the first
-        time for a whole issue)."""
-        if not self.is_cff:
-            return self.path, self.index
-        cps = {ord(c) for c in chars} & self.cmap
-        return convert.truetype_subset(self.path, self.index, cps), 0
+        """(file, face index) of a small TrueType-outline font that draws `chars` (those the face
+        has): a subset cut from the face's tables, or for a CFF face a converted subset. Both
+        are cached on disk by source file and characters, and each has its own PostScript
+        name, so reportlab never parses a whole CJK face."""
+        cps = {ord(c) for c in chars}
+        if self.is_cff:
+            return convert.truetype_subset(self.path, self.index, cps & self.cmap), 0
+        from . import subset
+
+        return subset.truetype_subset(self.path, self.index, cps, _metrics(str(self.path), self.index)), 0
+
+    def bounds(self, ch: str) -> tuple[float, float, float, float] | None:
+        """The ink box (xMin, yMin, xMax, yMax) of `ch` in em; None for an empty glyph or a
+        character the face lacks. TrueType faces are read from the glyph record alone."""
+        key = (str(self.path), self.index, ch)
+        if key not in _bounds:
+            _bounds[key] = _read_bounds(self, ch)
+        return _bounds[key]
 
     def describe(self) -> str:
         face = f" [face {self.index}]" if self.index or self.path.suffix.lower() in (".ttc", ".otc") else ""
