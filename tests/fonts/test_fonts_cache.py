@@ -14,7 +14,7 @@ from bulletin_export.fonts import cache, resolve_fonts, subset
 from bulletin_export.fonts.names import read_faces
 from bulletin_export.stylesheet import load_style
 
-from conftest import UMING, need
+from fonts_helpers import UMING, need
 
 
 @pytest.fixture

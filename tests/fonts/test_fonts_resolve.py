@@ -12,7 +12,7 @@ from bulletin_export.fonts import clear_caches, resolve_fonts
 from bulletin_export.fonts.names import normalize, read_faces
 from bulletin_export.stylesheet import load_style
 
-from conftest import UMING, make_font, need
+from fonts_helpers import UMING, make_font, need
 
 
 

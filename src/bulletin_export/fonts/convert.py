@@ -74,10 +74,11 @@ def _cached(name: str) -> Path | None:
     return None
 
 
-def truetype_subset(path: Path, index: int, codepoints: Iterable[int]) -> Path:
-    """A cached TrueType-outline font holding the given code points of face `index` of `path`."""
+def truetype_subset(path: Path, index: int, codepoints: Iterable[int], digest: str | None = None) -> Path:
+    """A cached TrueType-outline font holding the given code points of face `index` of `path`.
+    `digest`: the SHA-256 of the file when known (the metrics cache keeps it), else computed."""
     cps = sorted(set(codepoints))
-    key = hashlib.sha256(f"{file_hash(path)}:{index}:{','.join(map(str, cps))}".encode())
+    key = hashlib.sha256(f"{digest or file_hash(path)}:{index}:{','.join(map(str, cps))}".encode())
     name = f"{path.stem}-{index}-{key.hexdigest()[:20]}.ttf"
     hit = _cached(name)
     if hit is not None:

@@ -38,7 +38,7 @@ _bounds: dict[tuple[str, int, str], tuple[float, float, float, float] | None] = 
 
 def _read_bounds(face: "ResolvedFont", ch: str) -> tuple[float, float, float, float] | None:
     m = _metrics(str(face.path), face.index)
-    gid = m.gids.get(ord(ch))
+    gid = m.gid(ord(ch))
     if gid is None:
         return None
     if face.is_cff:
@@ -84,7 +84,7 @@ class ResolvedFont:
     def advance(self, ch: str, size: float) -> float:
         """The advance width of `ch` at `size` pt, in pt; KeyError when the face lacks it."""
         m = _metrics(str(self.path), self.index)
-        return m.widths[ord(ch)] * size / m.upem
+        return m.advance(ord(ch)) * size / m.upem
 
     @property
     def ascent(self) -> float:
@@ -111,11 +111,12 @@ class ResolvedFont:
         are cached on disk by source file and characters, and each has its own PostScript
         name, so reportlab never parses a whole CJK face."""
         cps = {ord(c) for c in chars}
+        m = _metrics(str(self.path), self.index)
         if self.is_cff:
-            return convert.truetype_subset(self.path, self.index, cps & self.cmap), 0
+            return convert.truetype_subset(self.path, self.index, cps & self.cmap, digest=m.sha256), 0
         from . import subset
 
-        return subset.truetype_subset(self.path, self.index, cps, _metrics(str(self.path), self.index)), 0
+        return subset.truetype_subset(self.path, self.index, cps, m), 0
 
     def bounds(self, ch: str) -> tuple[float, float, float, float] | None:
         """The ink box (xMin, yMin, xMax, yMax) of `ch` in em; None for an empty glyph or a

@@ -338,15 +338,16 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
                     metrics: "cache.FaceMetrics | None" = None) -> Path:
     """A cached TrueType font holding the code points of face `index` of `path` that it has."""
     metrics = metrics or cache.metrics(str(path), index)
-    gids = metrics.gids
-    cps = sorted({cp for cp in codepoints if cp in gids})
+    pairs = sorted((cp, metrics.gid(cp)) for cp in set(codepoints))
+    pairs = [(cp, g) for cp, g in pairs if g is not None]
+    cps = [cp for cp, _ in pairs]
     digest = hashlib.sha1(f"{metrics.sha256}:{index}:{','.join(map(str, cps))}".encode()).hexdigest()
     target = cache.cache_root() / "subsets" / f"{Path(path).stem}-{index}-{digest[:20]}.ttf"
     if target.is_file():
         return target
     f = face(path, index)
     base = _safe(f.postscript_name() or Path(path).stem)[:40]
-    data = build(f, [(cp, gids[cp]) for cp in cps], f"{base}-{digest[:8].upper()}")
+    data = build(f, pairs, f"{base}-{digest[:8].upper()}")
     cuts["subset"] += 1
     cache._write(target, data)
     if target.is_file():

@@ -115,10 +115,9 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
     face_name, face_of = _face_names(layout, fonts)
 
     def ink(role: str, ch: str):
-        from .pdf_fonts import ink as outline_box
-
-        f = face_of(role, ch)
-        return outline_box(f.path, f.index, ch)
+        """Left and right edges of a character's outline in em (to centre a compressed mark)."""
+        box = face_of(role, ch).bounds(ch)
+        return (box[0], box[2]) if box else None
 
     def advance(ch: str, role: str, size: float) -> float:
         return metrics.em(ch, style.roles[role].font) * size

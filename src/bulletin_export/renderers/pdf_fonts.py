@@ -1,7 +1,8 @@
 """Fonts for the PDF drawer: metrics for the layout engine and reportlab registration.
 
-Each TrueType file (or .ttc face) is registered once per process; reportlab embeds
-only the glyphs used, as subsets with ToUnicode maps.
+Each document registers small TrueType subsets of its faces (fonts.ResolvedFont.truetype_for),
+never a whole CJK face; the least recently used registrations are forgotten so a batch
+does not accumulate them. reportlab embeds only the glyphs used, with ToUnicode maps.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from ..errors import FontError
 
-_registered: dict[tuple[str, int], str] = {}
+_registered: dict[tuple[str, int], str] = {}  # in order of use, oldest first
+_KEEP = 32  # fonts kept registered: a document uses a handful
 _lock = threading.Lock()
 
 
@@ -51,8 +53,11 @@ def register(path: Path, index: int, *, converted: bool = False) -> str:
     name with other subsets of the same face, so its name gets a tag from the file name."""
     key = (str(path), index)
     with _lock:
-        name = _registered.get(key)
-        if name is None:
+        name = _registered.pop(key, None)
+        if name is not None:
+            _registered[key] = name  # most recently used last (see _evict)
+        else:
+            _evict()
             from reportlab.pdfbase import pdfmetrics
             from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
@@ -74,6 +79,18 @@ def register(path: Path, index: int, *, converted: bool = False) -> str:
     return name
 
 
+def _evict() -> None:
+    """Forget the least recently used fonts beyond _KEEP: every document registers its own
+    subsets, so a long batch must not keep them all (the current document's are the newest)."""
+    from reportlab.pdfbase import pdfmetrics
+
+    while len(_registered) >= _KEEP:
+        name = _registered.pop(next(iter(_registered)))
+        font = pdfmetrics._fonts.pop(name, None)
+        if font is not None and pdfmetrics._dynFaceNames.get(font.face.name) is font:
+            del pdfmetrics._dynFaceNames[font.face.name]
+
+
 class Metrics:
     """measure(text, font_role, size) -> pt, along the role's fallback chain (cached per char)."""
 
@@ -93,30 +110,3 @@ class Metrics:
 
     def __call__(self, text: str, role: str, size: float) -> float:
         return sum(self.em(ch, role) for ch in text) * size
-
-
-_ink: dict[tuple[str, int, str], tuple[float, float] | None] = {}
-
-
-def ink(path: Path, index: int, ch: str) -> tuple[float, float] | None:
-    """Left and right edges of a character's outline, in em (for centring a compressed mark)."""
-    key = (str(path), index, ch)
-    if key not in _ink:
-        from fontTools.pens.boundsPen import BoundsPen
-        from fontTools.ttLib import TTFont
-
-        font = TTFont(str(path), fontNumber=index, lazy=True)
-        try:
-            name = font.getBestCmap().get(ord(ch))
-            box = None
-            if name is not None:
-                glyphs = font.getGlyphSet()
-                pen = BoundsPen(glyphs)
-                glyphs[name].draw(pen)
-                if pen.bounds:
-                    upem = font["head"].unitsPerEm
-                    box = (pen.bounds[0] / upem, pen.bounds[2] / upem)
-        finally:
-            font.close()
-        _ink[key] = box
-    return _ink[key]
