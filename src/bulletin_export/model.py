@@ -146,6 +146,7 @@ class Issue:
     distribution: tuple[DistributionEntry, ...] = ()
     copies: int | None = None
     print_date: _dt.date | None = None  # 印发日期
+    print_unit: str | None = None  # 印发机关, printed left of the print date
     source: SourceInfo = field(default_factory=SourceInfo, compare=False)
 
     def articles(self) -> Iterator[Article]:
@@ -221,4 +222,5 @@ def to_dict(issue: Issue) -> dict[str, Any]:
         "distribution": [{"label": d.label, "recipients": d.recipients} for d in issue.distribution],
         "copies": issue.copies,
         "print_date": issue.print_date.isoformat() if issue.print_date else None,
+        "print_unit": issue.print_unit,
     }

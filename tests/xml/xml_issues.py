@@ -52,6 +52,7 @@ def full_issue() -> Issue:
         ),
         copies=120,
         print_date=dt.date(2012, 4, 29),
+        print_unit="苏州市总工会办公室",
         source=SourceInfo("union.txt", "0123456789abcdef" * 4),
     )
 
@@ -65,6 +66,8 @@ HAND_BUILT = {
         masthead=Masthead(name="", editor="", classification=""),
         editor_note=Paragraph(""),
         sections=(Section("", (Article("", "", (), ""),)),),
+        print_unit="",
     ),
     "end-block-only": Issue(print_date=dt.date(2020, 2, 29)),
+    "print-unit-only": Issue(print_unit="苏州市总工会办公室"),
 }

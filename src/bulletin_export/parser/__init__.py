@@ -79,7 +79,8 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
     diags.extend(body.diags)
 
     values: dict[str, Any] = dict(masthead_parts.values) if masthead_parts else {}
-    values.update({"copies": body.copies, "print_date": body.print_date})
+    values.update({"copies": body.copies, "print_date": body.print_date,
+                   "print_unit": body.print_unit})
     if header:
         for key, value in header.values.items():
             if values.get(key) is not None and values[key] != value:
@@ -101,6 +102,7 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
         distribution=tuple(body.distribution),
         copies=values.get("copies"),
         print_date=values.get("print_date"),
+        print_unit=values.get("print_unit"),
         source=SourceInfo(name=os.path.basename(file) if file else None, sha256=sha),
     )
     ordered = sorted(diags, key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))

@@ -92,12 +92,13 @@ KEYS: tuple[Key, ...] = (
     Key("copies", ("印数", "共印", "份数"),
         _number(rf"共?印?({NUM})份?", "a number of copies"), "number of copies printed: 120, 共印120份"),
     Key("print_date", ("印发日期",), _date, "印发日期: a date"),
+    Key("print_unit", ("印发机关",), _text, "印发机关, printed left of the print date"),
 )
 _BY_ALIAS = {alias.lower(): k for k in KEYS for alias in (k.name, *k.aliases)}
 KNOWN_KEYS = tuple(k.name for k in KEYS)
 MASTHEAD_KEYS = {"name": "name", "issue": "issue_no", "total": "total_no", "supplement": "supplement",
                  "editor": "editor", "date": "date", "classification": "classification"}
-ISSUE_KEYS = {"copies": "copies", "print_date": "print_date"}
+ISSUE_KEYS = {"copies": "copies", "print_date": "print_date", "print_unit": "print_unit"}
 
 
 def lookup(key: str) -> Key | None:

@@ -49,6 +49,7 @@ class Body:
     distribution: list[DistributionEntry] = field(default_factory=list)
     copies: int | None = None
     print_date: _dt.date | None = None
+    print_unit: str | None = None
     diags: list[Diagnostic] = field(default_factory=list)
 
 
@@ -228,7 +229,7 @@ class BodyParser:
         if kind.name == "print_date":
             self.set_print_date(kind.data["date"], span)
             if kind.data["unit"]:
-                self.warn("BX124", f"印发机关 {kind.data['unit']} is not kept (the model has no field)", span)
+                self.set_print_unit(kind.data["unit"], span)
         if kind.data.get("copies") is not None:
             if self.out.copies is not None and self.out.copies != kind.data["copies"]:
                 self.warn("BX122", "共印 given twice; the later number wins", span)
@@ -244,6 +245,13 @@ class BodyParser:
         if self.out.print_date is not None and value != self.out.print_date:
             self.warn("BX122", "印发日期 given twice; the later date wins", span)
         self.out.print_date = value
+
+    def set_print_unit(self, unit: str, span: Span) -> None:
+        """The text before `…印发` is the 印发机关 (GB/T 9704 §7.4.3)."""
+        self.info("BX124", f"text before the print date taken as the 印发机关: {unit}", span)
+        if self.out.print_unit is not None and unit != self.out.print_unit:
+            self.warn("BX122", "印发机关 given twice; the later one wins", span)
+        self.out.print_unit = unit
 
     def rule_editor_note(self, i: int) -> int | None:
         if self.kind(i) != "note":

@@ -103,7 +103,7 @@ def _issue(root: etree._Element) -> Issue:
     body = _child(root, "body")
     end = _child(root, "endBlock")
     if end is None:
-        end = etree.Element(_q("endBlock"))  # absent: no distribution, copies or print date
+        end = etree.Element(_q("endBlock"))  # absent: no distribution, copies or print line
     return Issue(
         masthead=_masthead(masthead) if masthead is not None else None,
         editor_note=Paragraph(_text(note) or "", span=_span(note)) if note is not None else None,
@@ -111,6 +111,7 @@ def _issue(root: etree._Element) -> Issue:
         distribution=tuple(_distribution(d) for d in end.iterchildren(_q("distribution"))),
         copies=_int(end, "copies"),
         print_date=_date(end, "printDate"),
+        print_unit=_child_text(end, "printUnit"),
         source=_source(root),
     )
 

@@ -135,11 +135,13 @@ def build_tree(issue: Issue, *, build_time: dt.datetime, generator_version: str)
     body = _add(root, "body")
     for sec in issue.sections:
         _section(body, sec)
-    if issue.distribution or issue.copies is not None or issue.print_date is not None:
+    if (issue.distribution or issue.copies is not None or issue.print_date is not None
+            or issue.print_unit is not None):
         end = _add(root, "endBlock")
         for entry in issue.distribution:
             _distribution(end, entry)
         _opt(end, "copies", issue.copies)
+        _opt(end, "printUnit", issue.print_unit)
         _opt(end, "printDate", issue.print_date)
     return root
 

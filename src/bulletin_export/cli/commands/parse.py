@@ -74,6 +74,8 @@ def outline(issue) -> str:
         out.append(f"{entry.label}：{entry.recipients}")
     if issue.copies is not None:
         out.append(f"共印{issue.copies}份")
+    if issue.print_unit:
+        out.append(f"印发机关: {issue.print_unit}")
     if issue.print_date:
         out.append(f"印发日期: {issue.print_date.isoformat()}")
     return "\n".join(out)
