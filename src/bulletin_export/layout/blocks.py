@@ -149,6 +149,28 @@ def _merge(a: Line, b: Line) -> Line:
     return Line(a.glyphs + b.glyphs, min(a.left, b.left), max(a.width, b.width), a.size, a.cell)
 
 
+def _left_right(s: _Setter, role_name: str, left: str | None, right: str | None) -> list[Line]:
+    """A unit at the left and a date at the right of one line, each inside the role's
+    indents (editor line, print line); each on its own line when they do not fit together."""
+    if not left and not right:
+        return []
+    r = s.role(role_name)
+    cell = s.cell(r)
+    x0 = r.indent_left * cell
+    width = s.width - (r.indent_left + r.indent_right) * cell
+    meas = s.measure_for(r)
+    lefts = break_lines(left, width=width, size=r.size, measure=meas, cell=cell,
+                        align="left") if left else []
+    rights = break_lines(right, width=width, size=r.size, measure=meas, cell=cell,
+                         align="right") if right else []
+    if len(lefts) == 1 and len(rights) == 1 and \
+            lefts[0].extent + cell <= rights[0].glyphs[0].x + 1e-6:
+        lines = [_merge(lefts[0], rights[0])]  # one line: unit left, date right
+    else:
+        lines = lefts + rights  # too long to share a line: each on its own
+    return [_move(line, x0, s.width) for line in lines]
+
+
 def format_date(d) -> str:
     """2012年4月28日: full year, no zero padding."""
     return f"{d.year}年{d.month}月{d.day}日"
@@ -176,24 +198,9 @@ def _masthead(s: _Setter, issue: Issue) -> None:
             row += 1
     left = (m.editor + "编") if m.editor and not m.editor.endswith(("编", "编印")) else m.editor
     right = format_date(m.date) if m.date else None
-    if left or right:
-        r = s.role("editor_line")
-        cell = s.cell(r)
-        x0 = r.indent_left * cell
-        width = s.width - (r.indent_left + r.indent_right) * cell
-        meas = s.measure_for(r)
-        lefts = break_lines(left, width=width, size=r.size, measure=meas, cell=cell,
-                            align="left") if left else []
-        rights = break_lines(right, width=width, size=r.size, measure=meas, cell=cell,
-                             align="right") if right else []
-        if len(lefts) == 1 and len(rights) == 1 and \
-                lefts[0].extent + cell <= rights[0].glyphs[0].x + 1e-6:
-            rows_ = [_merge(lefts[0], rights[0])]  # one line: unit left, date right
-        else:
-            rows_ = lefts + rights  # too long to share a line: each on its own
-        for line in rows_:
-            placed.append(Placed("editor_line", _move(line, x0, s.width), row, 1))
-            row += 1
+    for line in _left_right(s, "editor_line", left, right):
+        placed.append(Placed("editor_line", line, row, 1))
+        row += 1
     rules = s.style.rules
     color = rules.color
     y = row + 0.25
@@ -228,8 +235,17 @@ def _article(s: _Setter, art: Article, level: int) -> None:
         s.block("source", f"（{art.source}）", "source")
 
 
+def print_line_texts(issue: Issue) -> tuple[str | None, str | None]:
+    """The 印发机关 and "2012年4月29日印发" of the print line (GB/T 9704 §7.4.3), None when absent."""
+    date = f"{format_date(issue.print_date)}印发" if issue.print_date else None
+    return issue.print_unit or None, date
+
+
 def _end_block(s: _Setter, issue: Issue) -> Unit | None:
-    if not issue.distribution and issue.copies is None:
+    """版记: distribution lines (thin rules between them), 共印X份 at the right, then the print
+    line (印发机关 left, date right) under a thin rule, between thick rules at top and bottom."""
+    print_lines = _left_right(s, "end_block", *print_line_texts(issue))
+    if not issue.distribution and issue.copies is None and not print_lines:
         return None
     r = s.role("end_block")
     placed: list[Placed] = []
@@ -255,6 +271,12 @@ def _end_block(s: _Setter, issue: Issue) -> Unit | None:
             placed.append(Placed("copies", line, placed[-1].row, 1))
         else:
             placed.append(Placed("copies", line, row, 1))
+            row += 1
+    if print_lines:
+        if row:  # the print line is set apart from what is above by a thin rule
+            rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
+        for line in print_lines:
+            placed.append(Placed("end_block", line, row, 1))
             row += 1
     rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thick, black))
     return Unit("end", row, tuple(placed), tuple(rule_list))
