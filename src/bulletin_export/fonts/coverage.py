@@ -56,6 +56,8 @@ def printed_texts(issue: "Issue", style) -> Iterator[tuple[str, str, Span | None
         yield "end_block", d.label + "：" + d.recipients, d.span
     if issue.copies is not None:
         yield "copies", f"共印{issue.copies}份", None
+    if issue.print_unit:  # the print line: 印发机关 at the left, the date + 印发 at the right
+        yield "end_block", issue.print_unit, None
     if issue.print_date:
         dt = issue.print_date
         yield "end_block", f"{dt.year}年{dt.month}月{dt.day}日印发", None
