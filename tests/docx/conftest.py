@@ -1,6 +1,6 @@
 """DOCX fixtures: the samples rendered once, and converted once by LibreOffice.
 
-LibreOffice runs once per test session for both samples (one ``soffice`` process,
+LibreOffice runs once per test session for all documents (one ``soffice`` process,
 a private profile, ``FONTCONFIG_FILE`` = fonts/fonts.conf so that the official
 family names reach the free stand-ins). Tests needing it skip with a reason
 where ``soffice`` is not installed.
@@ -53,6 +53,24 @@ def render(issue: Issue, style_name: str | None = None, epoch: int | None = EPOC
     return DocxRenderer().render(issue, RenderContext(style_name=style_name, source_date_epoch=epoch))
 
 
+#: The print line added to the masthead sample for the print-line tests (GB/T 9704 §7.4.3).
+PRINT_LINE = "苏州市总工会办公室　　　　　　2012年4月29日印发"
+
+
+@pytest.fixture(scope="session")
+def print_line_issue(masthead_path) -> Issue:
+    """The masthead sample (发：… （共印120份）) with a print line as its last line."""
+    from bulletin_export.parser import parse_text
+
+    text = masthead_path.read_text(encoding="utf-8").rstrip("\n") + f"\n{PRINT_LINE}\n"
+    return parse_text(text).issue
+
+
+@pytest.fixture(scope="session")
+def print_line_docx(print_line_issue) -> bytes:
+    return render(print_line_issue)
+
+
 @pytest.fixture(scope="session")
 def seed_docx(seed_issue) -> bytes:
     return render(seed_issue)
@@ -80,10 +98,11 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
-def lo_pdfs(soffice, seed_docx, masthead_docx, tmp_path_factory) -> dict[str, PdfDoc]:
-    """Both samples' DOCX converted to PDF by LibreOffice in one run, read back with pdfplumber."""
+def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, tmp_path_factory) -> dict[str, PdfDoc]:
+    """Both samples' DOCX (and the masthead sample with a print line) converted to PDF by
+    LibreOffice in one run, read back with pdfplumber."""
     work = tmp_path_factory.mktemp("docx-lo")
-    files = {"seed": seed_docx, "masthead": masthead_docx}
+    files = {"seed": seed_docx, "masthead": masthead_docx, "print_line": print_line_docx}
     for name, data in files.items():
         (work / f"{name}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))

@@ -7,7 +7,8 @@ a frame with the same anchoring. The table's top and bottom borders are the thic
 rules, the borders between distribution rows (报/送/发) the thin ones; 共印X份
 stands at a right tab after the last one (on its last line when there is room).
 Distribution lines hang after their label, so a wrapped line starts under the
-first recipient.
+first recipient. The print line (GB/T 9704 §7.4.3: 印发机关 at the left, the date
+and 印发 at a right tab, each one character in) is the last row, under a thin rule.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from docx.oxml.ns import qn
 
 from ...model import Issue, Span
 from . import ooxml as x
-from .document import add
+from .document import add, format_date
 from .styles import ROLE_STYLES, grid_for
 
 
@@ -35,6 +36,9 @@ def write_end_block(document, issue: Issue, style) -> bool:
         rows[-1][-1] = (role, f"{text}\t{copies}", span)
     elif copies:
         rows[-1].append(("copies", copies, None))  # its own line under the last one, no rule
+    printed = _print_line(issue, style)
+    if printed:
+        rows.append(printed)  # the last row: a thin rule above it, the closing thick rule under it
     if not rows:
         return False
     width = x.twips(style.block_width)
@@ -48,11 +52,11 @@ def write_end_block(document, issue: Issue, style) -> bool:
         tc_pr = cell._tc.get_or_add_tcPr()
         x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
         for role, text, span in paragraphs:
-            p = add(cell, role, text, span)
+            p = add(cell, "end_block" if role == "print_line" else role, text, span)
             if role == "end_block":
                 _hang_after_label(p, text, style)
             if "\t" in text:
-                c = style.roles["copies"]
+                c = style.roles["end_block" if role == "print_line" else "copies"]
                 x.set_tabs(p._p.get_or_add_pPr(),
                            [("right", x.twips(style.block_width - c.indent_right * c.size))])
         first = cell.paragraphs[0]._p  # the empty paragraph every new cell starts with
@@ -61,6 +65,27 @@ def write_end_block(document, issue: Issue, style) -> bool:
         col.set(qn("w:w"), str(width))
     _anchor_paragraph(document)
     return True
+
+
+def _print_line(issue: Issue, style) -> list[tuple[str, str, Span | None]]:
+    """The print line's paragraphs: "unit<TAB>date印发" when both fit on one line, else the
+    unit and "<TAB>date印发" apart; the date alone at the tab; the unit alone at the left."""
+    unit = issue.print_unit or None
+    date = f"{format_date(issue.print_date)}印发" if issue.print_date else None
+    if unit and date and _width(unit) + 1 + _width(date) + 2 <= _chars_per_line(style):
+        return [("print_line", f"{unit}\t{date}", None)]
+    return [("print_line", text, None) for text in (unit, date and f"\t{date}") if text]
+
+
+def _width(text: str) -> float:
+    """Width in characters: full-width 1, others 1/2."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+
+
+def _chars_per_line(style) -> float:
+    """Full-width characters on an end-block line, inside its indents."""
+    role = style.roles["end_block"]
+    return (style.block_width - (role.indent_left + role.indent_right) * role.size) / role.size
 
 
 def _fits_after(text: str, copies: str, style, margin: float = 2.0) -> bool:
@@ -72,15 +97,15 @@ def _fits_after(text: str, copies: str, style, margin: float = 2.0) -> bool:
     """
     role, c = style.roles["end_block"], style.roles["copies"]
     label = text[: text.index("：") + 1] if "：" in text else ""
-    full = (style.block_width - (role.indent_left + role.indent_right) * role.size) / role.size
+    full = _chars_per_line(style)
     rest = full - len(label)
     used, room = 0.0, full
     for ch in text:
-        w = 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+        w = _width(ch)
         if used + w > room:
             used, room = 0.0, rest
         used += w
-    need = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in copies)
+    need = _width(copies)
     right_gap = (c.indent_right - role.indent_right) * c.size / role.size
     return used + 1 + need + margin <= room - right_gap
 
