@@ -164,29 +164,6 @@ class Issue:
                 return art.title
         return "简报"
 
-    def text_chars(self) -> Iterator[tuple[str, Span | None]]:
-        """Every printed text with its span, in reading order (for coverage and checks)."""
-        m = self.masthead
-        if m:
-            for t in (m.classification, m.name, m.issue_label, m.editor):
-                if t:
-                    yield t, m.span
-        if self.editor_note:
-            yield self.editor_note.text, self.editor_note.span
-        for sec in self.sections:
-            if sec.heading:
-                yield sec.heading, sec.span
-            for art in sec.articles:
-                for t in (art.title, art.subtitle):
-                    if t:
-                        yield t, art.span
-                for p in art.paragraphs:
-                    yield p.text, p.span
-                if art.source:
-                    yield art.source, art.span
-        for d in self.distribution:
-            yield d.label + "：" + d.recipients, d.span
-
 
 def to_dict(issue: Issue) -> dict[str, Any]:
     """The canonical JSON form (see docs/source-format.md); spans left out."""
