@@ -162,3 +162,38 @@ def test_composite_glyphs_bring_their_components(cache_home: Path):
             glyphs[font.getBestCmap()[ord(ch)]].draw(pen)
             drawn.append(pen.value)
         assert drawn[0] == drawn[1], ch
+
+
+def test_cff_subsets_match_the_fonttools_conversion(cff_font: Path, cache_home: Path):
+    from fontTools.pens.recordingPen import RecordingPen
+
+    from bulletin_export.fonts import cffglyphs, convert
+
+    text = "工会简报中国"
+    path = cffglyphs.truetype_subset(cff_font, 0, map(ord, text))
+    ours, theirs = TTFont(str(path)), TTFont(str(convert.truetype_subset(cff_font, 0, map(ord, text))))
+    assert "glyf" in ours and "CFF " not in ours and ours["maxp"].tableVersion == 0x00010000
+    for ch in text:
+        drawn = []
+        for font in (ours, theirs):
+            name = font.getBestCmap()[ord(ch)]
+            pen = RecordingPen()
+            font.getGlyphSet()[name].draw(pen)
+            drawn.append((pen.value, font["hmtx"][name]))
+        assert drawn[0] == drawn[1], ch
+
+
+def test_cff_glyphs_are_converted_once(cff_font: Path, cache_home: Path, monkeypatch):
+    from bulletin_export.fonts import cffglyphs
+
+    monkeypatch.setattr(cffglyphs, "_stores", {})
+    cffglyphs.truetype_subset(cff_font, 0, map(ord, "工会"))
+    before = cffglyphs.converted["glyphs"]
+    monkeypatch.setattr(cffglyphs, "_stores", {})  # a new process: only the disk cache is left
+    cffglyphs.truetype_subset(cff_font, 0, map(ord, "会工中"))  # another set: one new glyph
+    assert cffglyphs.converted["glyphs"] == before + 1
+    (store,) = (cache_home / "cff-glyphs").iterdir()
+    store.write_bytes(store.read_bytes()[:-3])  # a torn write loses the last glyph only
+    monkeypatch.setattr(cffglyphs, "_stores", {})
+    cffglyphs.truetype_subset(cff_font, 0, map(ord, "工会中国"))
+    assert cffglyphs.converted["glyphs"] == before + 3

@@ -41,18 +41,11 @@ def _read_bounds(face: "ResolvedFont", ch: str) -> tuple[float, float, float, fl
     gid = m.gid(ord(ch))
     if gid is None:
         return None
-    if face.is_cff:
-        from fontTools.pens.boundsPen import BoundsPen
-        from fontTools.ttLib import TTFont
+    if face.is_cff:  # the box of the converted outline (cached per glyph, see cffglyphs.py)
+        from . import cffglyphs, subset
 
-        font = TTFont(str(face.path), fontNumber=face.index, lazy=True)
-        try:
-            glyphs = font.getGlyphSet()
-            pen = BoundsPen(glyphs)
-            glyphs[font.getGlyphName(gid)].draw(pen)
-            box = pen.bounds
-        finally:
-            font.close()
+        rec = cffglyphs.glyph_records(face.path, face.index, m.sha256, [gid])[gid]
+        box = subset.record_bounds(rec)
     else:
         from . import subset
 
@@ -113,7 +106,9 @@ class ResolvedFont:
         cps = {ord(c) for c in chars}
         m = _metrics(str(self.path), self.index)
         if self.is_cff:
-            return convert.truetype_subset(self.path, self.index, cps & self.cmap, digest=m.sha256), 0
+            from . import cffglyphs
+
+            return cffglyphs.truetype_subset(self.path, self.index, cps, m), 0
         from . import subset
 
         return subset.truetype_subset(self.path, self.index, cps, m), 0

@@ -41,8 +41,11 @@ cuts = {"subset": 0}
 class Face:
     """The table directory of one face of a TrueType file (a .ttf or a face of a .ttc)."""
 
+    OUTLINES = ("head", "hhea", "maxp", "hmtx", "loca", "glyf")  # tables this class reads
+
     def __init__(self, path: str | Path, index: int = 0):
         self.path = str(path)
+        self.index = index
         with open(self.path, "rb") as fh:
             self._fh = fh
             head = fh.read(12)
@@ -67,13 +70,13 @@ class Face:
                 if tag in self.tables:
                     self._data[tag] = self._read_table(tag)
             self._glyph_data: dict[int, bytes] = {}
-            missing = [t for t in ("head", "hhea", "maxp", "hmtx", "loca", "glyf") if t not in self.tables]
+            missing = [t for t in self.OUTLINES if t not in self.tables]
             if missing:
                 raise FontError(f"{path} (face {index}) is not a TrueType-outline font "
                                 f"(no {', '.join(missing)} table)")
             self.long_loca = struct.unpack_from(">h", self._data["head"], 50)[0] == 1
             self.num_glyphs = struct.unpack_from(">H", self._data["maxp"], 4)[0]
-            self.num_hmetrics = struct.unpack_from(">H", self._data["hhea"], 34)[0]
+            self.num_hmetrics = struct.unpack_from(">H", self._data["hhea"], 34)[0] if "hmtx" in self._data else 0
             self.upem = struct.unpack_from(">H", self._data["head"], 18)[0] or 1000
             self._fh = None
 
@@ -118,8 +121,7 @@ class Face:
 
     def bounds(self, gid: int) -> tuple[int, int, int, int] | None:
         """(xMin, yMin, xMax, yMax) of a glyph in font units from its 'glyf' header; None if empty."""
-        data = self.glyphs([gid])[gid]
-        return struct.unpack_from(">hhhh", data, 2) if len(data) >= 10 else None
+        return record_bounds(self.glyphs([gid])[gid])
 
     def postscript_name(self) -> str | None:
         for rec in _name_records(self._data.get("name", b"")):
@@ -129,6 +131,11 @@ class Face:
             if rec[3] == 6 and rec[0] == 1 and rec[1] == 0:
                 return rec[4].decode("mac_roman", "replace")
         return None
+
+
+def record_bounds(data: bytes) -> tuple[int, int, int, int] | None:
+    """(xMin, yMin, xMax, yMax) from a 'glyf' record's header; None for an empty glyph."""
+    return struct.unpack_from(">hhhh", data, 2) if len(data) >= 10 else None
 
 
 def _name_records(data: bytes):
@@ -335,8 +342,10 @@ def _safe(name: str) -> str:
 
 
 def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
-                    metrics: "cache.FaceMetrics | None" = None) -> Path:
-    """A cached TrueType font holding the code points of face `index` of `path` that it has."""
+                    metrics: "cache.FaceMetrics | None" = None, opener=None) -> Path:
+    """A cached TrueType font holding the code points of face `index` of `path` that it has.
+    `opener(path, index, metrics, gids)` gives the Face to cut from (default: the TrueType
+    face itself; cffglyphs.py passes one that converts CFF outlines)."""
     metrics = metrics or cache.metrics(str(path), index)
     pairs = sorted((cp, metrics.gid(cp)) for cp in set(codepoints))
     pairs = [(cp, g) for cp, g in pairs if g is not None]
@@ -345,7 +354,7 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
     target = cache.cache_root() / "subsets" / f"{Path(path).stem}-{index}-{digest[:20]}.ttf"
     if target.is_file():
         return target
-    f = face(path, index)
+    f = opener(path, index, metrics, [g for _, g in pairs]) if opener else face(path, index)
     base = _safe(f.postscript_name() or Path(path).stem)[:40]
     data = build(f, pairs, f"{base}-{digest[:8].upper()}")
     cuts["subset"] += 1
