@@ -11,15 +11,16 @@ from __future__ import annotations
 import os
 import signal
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .diagnostics import Diagnostic, Severity, format_human
 from .errors import BulletinError, UsageError
 from .outputs import check_target, remove_stale_temps, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover - the pool's modules load only for -j > 1
+    from concurrent.futures import ProcessPoolExecutor
 
 INPUT_SUFFIXES = (".txt", ".xml")
 DEFAULT_FORMATS = ("docx", "pdf")
@@ -241,6 +242,9 @@ def run(
 
 def _run_pool(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ...],
               record: Callable[[JobResult], None]) -> None:
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     pending = list(jobs)
     retried: set[Path] = set()
     while pending:
@@ -271,7 +275,7 @@ def _run_pool(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ..
             raise
 
 
-def _terminate(pool: ProcessPoolExecutor) -> None:
+def _terminate(pool: "ProcessPoolExecutor") -> None:
     """Stop a pool now: cancel what has not started and kill the workers."""
     procs = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
