@@ -95,7 +95,7 @@ def _face_names(layout: Layout, fonts):
     names = {}
     for fk, f in needed.items():
         path, index = f.truetype_for(sorted(chars[fk]))
-        names[fk] = register(path, index, converted=bool(getattr(f, "is_cff", False)))
+        names[fk] = register(path, index)
 
     def face_name(role: str, ch: str) -> str:
         f = face(role, ch)

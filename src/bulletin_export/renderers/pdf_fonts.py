@@ -46,11 +46,12 @@ def _patch_reportlab() -> None:
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
-def register(path: Path, index: int, *, converted: bool = False) -> str:
+def register(path: Path, index: int) -> str:
     """The reportlab font name for a TrueType file/face, registering it the first time.
 
-    ``converted`` marks a per-document subset converted from CFF: it shares its PostScript
-    name with other subsets of the same face, so its name gets a tag from the file name."""
+    The files come from ResolvedFont.truetype_for: per-document subsets whose PostScript
+    names carry a tag of their own (reportlab treats faces with one PostScript name as one
+    font, so two subsets of a face must not share it)."""
     key = (str(path), index)
     with _lock:
         name = _registered.pop(key, None)
@@ -69,11 +70,6 @@ def register(path: Path, index: int, *, converted: bool = False) -> str:
                 font = TTFont(name, str(path), subfontIndex=index)
             except TTFError as exc:
                 raise FontError(f"cannot embed {path} (face {index}): {exc}") from exc
-            # reportlab aliases every font whose face has a known PostScript name to the first
-            # one registered; a converted subset shares its name with other subsets of the face
-            if converted:
-                tag = hashlib.sha1(f"{Path(path).name}:{index}".encode()).hexdigest()[:8].upper()
-                font.face.name = font.face.name + b"-" + tag.encode()
             pdfmetrics.registerFont(font)
             _registered[key] = name
     return name
