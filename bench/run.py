@@ -10,6 +10,8 @@ measured (the largest single process of its tree: a CLI call, a batch worker,
 LibreOffice); output sizes; and, where installed, LibreOffice converting our DOCX to
 PDF and pandoc converting the seed (as Markdown) to DOCX with a reference document,
 with the ratio to ours. A tool that fails is reported in its row; the rest goes on.
+Cold runs also show their CPU time (user + system), which other work on the machine
+skews less than wall time; the load average before and after is printed too.
 
 The batch holds N distinct issues made from the samples: sections rotated and issue
 numbers changed (a sample without a masthead gets one from a header block), so no
@@ -55,6 +57,7 @@ TARGETS = {
 class Run:
     seconds: float
     peak_mb: float  # the largest resident set of any single process of the command's tree
+    cpu: float = 0.0  # user + system seconds of the process tree (robust to other load)
 
 
 def run_cmd(cmd: list[str], **kw) -> Run:
@@ -68,12 +71,13 @@ def run_cmd(cmd: list[str], **kw) -> Run:
     if proc.returncode != 0:
         tail = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
         raise RuntimeError(f"exit {proc.returncode}: {tail[0][:120]}")
-    return Run(secs, usage.ru_maxrss / 1024)
+    return Run(secs, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def median_run(cmd: list[str], runs: int) -> Run:
     got = [run_cmd(cmd) for _ in range(runs)]
-    return Run(statistics.median(r.seconds for r in got), max(r.peak_mb for r in got))
+    return Run(statistics.median(r.seconds for r in got), max(r.peak_mb for r in got),
+               statistics.median(r.cpu for r in got))
 
 
 def median_time(fn, runs: int) -> float:
@@ -146,11 +150,11 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
         note = f"{sizes[fmt] / 1024:.0f} KB"
         if fmt == "pdf":
             note += f" ({TARGETS['pdf_kb'][1]}: {mark(sizes[fmt] / 1024 < TARGETS['pdf_kb'][0])})"
-        row(f"seed -> {fmt}", f"warm {ms(warm[fmt])}, cold {ms(cold[fmt].seconds)}",
+        row(f"seed -> {fmt}", f"warm {ms(warm[fmt])}, cold {ms(cold[fmt].seconds)} (cpu {ms(cold[fmt].cpu)})",
             f"{cold[fmt].peak_mb:.0f} MB", note)
     all3 = median_run(CLI + ["build", str(SEED), "-f", "docx,pdf,xml", "-o", str(work / "cold-all"),
                              "--force"], args.runs)
-    row("seed -> docx+pdf+xml, one cold CLI call", ms(all3.seconds), f"{all3.peak_mb:.0f} MB",
+    row("seed -> docx+pdf+xml, one cold CLI call", f"{ms(all3.seconds)} (cpu {ms(all3.cpu)})", f"{all3.peak_mb:.0f} MB",
         f"{TARGETS['all3'][1]}: {mark(all3.seconds < TARGETS['all3'][0])}")
     peak = max([all3.peak_mb] + [r.peak_mb for r in cold.values()])
 
@@ -217,8 +221,16 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+def _load(when: str) -> str:
+    """The 1-minute load average (other work on the machine skews every figure)."""
+    try:
+        return f"Load average {when}: {os.getloadavg()[0]:.2f}."
+    except OSError:
+        return ""
+
+
 def table(rows: list[tuple[str, str, str, str]]) -> str:
-    head = ("measurement", "median time / rate", "peak RSS", "size, ratio, target")
+    head = ("measurement", "median wall time / rate", "peak RSS", "size, ratio, target")
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(4)]
     fmt = "| " + " | ".join(f"{{:<{w}}}" for w in widths) + " |"
     lines = [fmt.format(*head), "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
@@ -244,6 +256,7 @@ def main() -> int:
     args = ap.parse_args()
     rows: list[tuple[str, str, str, str]] = []
     work = Path(tempfile.mkdtemp(prefix="bx-bench-"))
+    load = _load("before")
     failed = None
     try:
         measure(args, work, rows)
@@ -251,9 +264,10 @@ def main() -> int:
         failed = f"stopped: {type(exc).__name__}: {exc}"
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load += " " + _load("after")
     if failed:
         rows.append((failed, "", "", ""))
-    about = f"Machine: {machine()}. Medians of {args.runs} runs."
+    about = f"Machine: {machine()}. Medians of {args.runs} runs. {load}"
     out = table(rows) if rows else "(nothing measured)"
     print(about)
     print(out)
