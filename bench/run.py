@@ -140,6 +140,9 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
         print(f"  {a}: {b}  {c}  {d}", file=sys.stderr, flush=True)
 
     warm = warm_times(args.runs)
+    start = median_run([sys.executable, "-c", "pass"], args.runs)
+    row("Python start alone (python -c pass)", f"{ms(start.seconds)} (cpu {ms(start.cpu)})",
+        f"{start.peak_mb:.0f} MB", "included in every cold figure")
     row("seed: parse (warm, in process)", ms(warm["parse"]))
     cold: dict[str, Run] = {}
     sizes: dict[str, int] = {}
