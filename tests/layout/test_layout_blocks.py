@@ -114,3 +114,15 @@ def test_long_editing_unit_and_date_take_two_lines(style):
     assert [p.line.text for p in lines][-1] == "2012年4月28日"
     assert "".join(p.line.text for p in lines[:-1]) == m.editor + "编"
     assert [p.row for p in lines] == sorted({p.row for p in lines})
+
+
+@pytest.mark.parametrize("placement", ["inline", "own_line"])
+def test_a_source_longer_than_a_line_is_printed_whole(style, placement):
+    source = "市总工会办公室、研究室、宣教部、组织部、法律工作部、经济工作部联合"  # 33 characters
+    art = Article("标题", paragraphs=(Paragraph("会前，举行了揭牌仪式。" * 3),), source=source)
+    st = dataclasses.replace(style, source_placement=placement)
+    units, _ = build_units(issue(sections=(Section(None, (art,)),)), st, metric)
+    printed = "".join(p.line.text for u in units if u.kind in ("body", "source") for p in u.lines)
+    assert printed.endswith(f"（{source}）")
+    last = [p.line for u in units if u.kind in ("body", "source") for p in u.lines][-1]
+    assert last.extent == pytest.approx(style.block_width)  # right-aligned

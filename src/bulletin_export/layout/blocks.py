@@ -123,8 +123,10 @@ class _Setter:
             joined = self.set(text + tail, role_name)
             if len(joined) == len(lines) and joined[-1].text.endswith(tail):
                 lines = joined  # the source fits at the end of the last line
-            else:  # never split a source: it gets a right-aligned line of its own
-                lines.append(_right(self.set(tail, role_name)[0], self.width))
+            else:  # never split a source: it gets right-aligned line(s) of its own
+                *full, last = self.set(tail, role_name)
+                lines.extend(full)
+                lines.append(_right(last, self.width))
         self.groups += 1
         for i, ln in enumerate(lines):
             self.units.append(Unit(kind, 1, (Placed(role_name, ln),), group=self.groups, index=i,
