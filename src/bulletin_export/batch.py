@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
+import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -124,7 +126,12 @@ def plan(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[Job], list
     from . import renderers
 
     exts = {fmt: renderers.get(fmt).extension for fmt in options.formats}
+    if options.out_dir.exists() and not options.out_dir.is_dir():
+        raise UsageError(f"output folder {options.out_dir} exists and is not a folder")
     found, failed = discover(inputs, options.out_dir)
+    if not found and not failed:
+        raise UsageError("no .txt or .xml inputs found in " + ", ".join(str(p) for p in inputs),
+                         hint="the output folder itself is never searched")
     claimed: dict[Path, Path] = {}
     jobs: list[Job] = []
     for src, stem in found:
@@ -144,16 +151,19 @@ def plan(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[Job], list
 _CTX = None
 _OPTIONS: BuildOptions | None = None
 _INPUTS: tuple[Path, ...] = ()
+_TAG = ""  # marks this batch's temporary files
+_INFLIGHT: Path | None = None  # where a pool worker notes the input it is working on
 
 
-def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool) -> None:
+def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool, tag: str = "",
+                 inflight: Path | None = None) -> None:
     """Load the style sheet (and fonts when a fixed-layout format is asked for) once."""
-    global _CTX, _OPTIONS, _INPUTS
+    global _CTX, _OPTIONS, _INPUTS, _TAG, _INFLIGHT
     if child:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     from .renderers import RenderContext
 
-    _OPTIONS, _INPUTS = options, inputs
+    _OPTIONS, _INPUTS, _TAG, _INFLIGHT = options, inputs, tag, inflight
     _CTX = RenderContext(
         style_name=options.style,
         font_dirs=options.font_dirs,
@@ -169,6 +179,9 @@ def run_job(job: Job) -> JobResult:
     assert _OPTIONS is not None and _CTX is not None
     started = time.perf_counter()
     result = JobResult(src=job.src)
+    note = _INFLIGHT / str(os.getpid()) if _INFLIGHT else None
+    if note:
+        note.write_text(str(job.src), encoding="utf-8")
     try:
         parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
         diags = list(parsed.diagnostics)
@@ -194,16 +207,21 @@ def run_job(job: Job) -> JobResult:
         for fmt, target in job.targets:
             check_target(target, _INPUTS + (job.src,), _OPTIONS.force)
             data = renderers.get(fmt).render(parsed.issue, _CTX)
-            write_atomic(target, data)
+            write_atomic(target, data, tag=_TAG)
             result.written.append(target)
     except BulletinError as exc:
         if exc.file is None:  # renderers know lines, not file names
             exc.file = str(job.src)
         result.error = str(exc)
+    except OSError as exc:
+        name = exc.filename or job.src
+        result.error = f"{name}: cannot write: {exc.strerror or exc}"
     except Exception as exc:  # a renderer bug must not end the batch
         result.error = f"{job.src}: internal error: {type(exc).__name__}: {exc}"
     finally:
         result.seconds = time.perf_counter() - started
+        if note:
+            note.unlink(missing_ok=True)
     return result
 
 
@@ -225,54 +243,75 @@ def run(
         report.results.append(res)
         emit(res)
 
+    tag = uuid.uuid4().hex[:10]
     try:
         if options.jobs <= 1 or len(jobs) <= 1:
-            _init_worker(options, inputs, child=False)
+            _init_worker(options, inputs, False, tag)
             for job in jobs:
                 record(run_job(job))
         else:
-            _run_pool(jobs, options, inputs, record)
+            _run_pool(jobs, options, inputs, record, tag)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        remove_stale_temps({t.parent for job in jobs for _, t in job.targets})
+        remove_stale_temps({t.parent for job in jobs for _, t in job.targets}, tag)
         report.seconds = time.perf_counter() - started
     return report
 
 
 def _run_pool(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ...],
-              record: Callable[[JobResult], None]) -> None:
+              record: Callable[[JobResult], None], tag: str) -> None:
+    """Run jobs in a pool. When a worker dies (a crash, not an exception), the inputs
+    that were in progress are each run again alone, so only an input that crashes a
+    worker by itself is blamed; the inputs that had not started are simply run again."""
+    with tempfile.TemporaryDirectory(prefix="bx-inflight-") as tmp:
+        inflight = Path(tmp)
+        pending = list(jobs)
+        while pending:
+            lost, suspects = _pool_pass(pending, options, inputs, record, tag, inflight, False)
+            if lost and not suspects:  # nothing noted its input: suspect them all
+                suspects = {j.src for j in lost}
+            pending = [j for j in lost if j.src not in suspects]
+            for job in (j for j in lost if j.src in suspects):
+                for crashed in _pool_pass([job], options, inputs, record, tag, inflight, True)[0]:
+                    record(JobResult(src=crashed.src,
+                                     error=f"{crashed.src}: a worker process crashed on this input"))
+
+
+def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ...],
+               record: Callable[[JobResult], None], tag: str, inflight: Path,
+               alone: bool) -> tuple[list[Job], set[Path]]:
+    """One pool over ``jobs``; returns the jobs lost to a broken pool and the inputs that
+    were in progress when it broke."""
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
-    pending = list(jobs)
-    retried: set[Path] = set()
-    while pending:
-        pool = ProcessPoolExecutor(
-            max_workers=min(options.jobs, len(pending)),
-            initializer=_init_worker,
-            initargs=(options, inputs, True),
-        )
-        futures: dict[Future, Job] = {pool.submit(run_job, job): job for job in pending}
-        pending = []
-        try:
-            remaining = set(futures)
-            while remaining:
-                done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    job = futures[fut]
-                    try:
-                        record(fut.result())
-                    except BrokenProcessPool:
-                        if job.src in retried:
-                            record(JobResult(src=job.src, error=f"{job.src}: a worker process crashed on this input"))
-                        else:
-                            retried.add(job.src)
-                            pending.append(job)
-            pool.shutdown(wait=True)
-        except BaseException:
-            _terminate(pool)
-            raise
+    pool = ProcessPoolExecutor(
+        max_workers=1 if alone else min(options.jobs, len(jobs)),
+        initializer=_init_worker,
+        initargs=(options, inputs, True, tag, inflight),
+    )
+    futures: dict[Future, Job] = {pool.submit(run_job, job): job for job in jobs}
+    lost: list[Job] = []
+    try:
+        remaining = set(futures)
+        while remaining:
+            done, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+            for fut in done:
+                try:
+                    record(fut.result())
+                except BrokenProcessPool:
+                    lost.append(futures[fut])
+        pool.shutdown(wait=True)
+    except BaseException:
+        _terminate(pool)
+        raise
+    suspects = set()
+    for note in inflight.iterdir():
+        suspects.add(Path(note.read_text(encoding="utf-8")))
+        note.unlink()
+    lost.sort(key=lambda j: jobs.index(j))
+    return lost, suspects
 
 
 def _terminate(pool: "ProcessPoolExecutor") -> None:

@@ -8,6 +8,7 @@ generator mark). Anything else is refused, so a file a person made is never lost
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import zipfile
 from pathlib import Path
@@ -16,7 +17,12 @@ from typing import Iterable
 from .errors import BulletinError, UsageError
 
 TEMP_SUFFIX = ".bxtmp"
-GENERATOR_MARKS = (b"bulletin_export", b"bulletin-export")
+# What our own outputs carry: the PDF's /Creator, the DOCX's <Application>, the XML's
+# <generator>. Another format (a plug-in's) counts as ours when it names bulletin_export.
+_PDF_MARK = re.compile(rb"/Creator\s*\(bulletin_export\)")
+_DOCX_MARK = re.compile(rb"<Application>bulletin_export</Application>")
+_XML_MARK = re.compile(rb"<(?:\w+:)?generator\b[^>]*>bulletin_export</(?:\w+:)?generator>")
+_ANY_MARK = re.compile(rb"bulletin[_-]export")
 
 
 class OutputExists(BulletinError):
@@ -24,20 +30,24 @@ class OutputExists(BulletinError):
 
 
 def made_by_us(path: Path) -> bool:
-    """True when the file carries the generator mark (PDF info, DOCX app.xml, XML generator)."""
+    """True when the file carries our generator mark for its kind (see above).
+
+    A DOCX saved again by Word or WPS gets their <Application> and so counts as the
+    user's: it is not replaced without --force.
+    """
     try:
-        if zipfile.is_zipfile(path):
+        suffix = path.suffix.lower()
+        if suffix in (".docx", ".docm") or (suffix not in (".pdf", ".xml") and zipfile.is_zipfile(path)):
             with zipfile.ZipFile(path) as zf:
-                for info in zf.infolist():
-                    if info.file_size <= 1 << 20 and info.filename.endswith((".xml", ".rels")):
-                        data = zf.read(info)
-                        if any(mark in data for mark in GENERATOR_MARKS):
-                            return True
-            return False
+                if suffix in (".docx", ".docm"):
+                    return bool(_DOCX_MARK.search(zf.read("docProps/app.xml")))
+                return any(_ANY_MARK.search(zf.read(i)) for i in zf.infolist()
+                           if i.file_size <= 1 << 20 and i.filename.endswith((".xml", ".rels")))
         with open(path, "rb") as fh:
-            data = fh.read(32 << 20)
-        return any(mark in data for mark in GENERATOR_MARKS)
-    except (OSError, zipfile.BadZipFile):
+            data = fh.read(64 << 20)
+        mark = {".pdf": _PDF_MARK, ".xml": _XML_MARK}.get(suffix, _ANY_MARK)
+        return bool(mark.search(data))
+    except (OSError, KeyError, zipfile.BadZipFile):
         return False
 
 
@@ -60,20 +70,29 @@ def check_target(target: Path, inputs: Iterable[Path], force: bool) -> None:
             )
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def _file_mode() -> int:
+    """0o666 less the process umask: what open() would give (mkstemp gives 0o600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def write_atomic(target: Path, data: bytes, *, tag: str = "") -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it into place.
 
     On any failure (including KeyboardInterrupt) the temporary file is removed and
-    ``target`` is left as it was.
+    ``target`` is left as it was. ``tag`` marks the temporary name so that one batch
+    cleans up only its own leftovers (see remove_stale_temps).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    prefix = f".{target.name}.{tag + '.' if tag else ''}"
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, _file_mode())
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -83,13 +102,13 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def remove_stale_temps(folders: Iterable[Path]) -> int:
-    """Remove temporary files a killed worker may have left; returns how many."""
+def remove_stale_temps(folders: Iterable[Path], tag: str) -> int:
+    """Remove the temporary files with ``tag`` a killed worker may have left; returns how many."""
     removed = 0
     for folder in set(folders):
         if not folder.is_dir():
             continue
-        for tmp in folder.glob(f".*{TEMP_SUFFIX}"):
+        for tmp in folder.glob(f".*.{tag}.*{TEMP_SUFFIX}"):
             try:
                 tmp.unlink()
                 removed += 1

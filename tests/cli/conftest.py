@@ -25,7 +25,8 @@ def plugin_site(tmp_path, monkeypatch) -> Path:
     site.mkdir()
     shutil.copy(PLUGINS / "bx_plain_plugin.py", site)
     _dist_info(site, "bx_plain_plugin",
-               "[bulletin_export.renderers]\nplain = bx_plain_plugin:PlainRenderer\n")
+               "[bulletin_export.renderers]\nplain = bx_plain_plugin:PlainRenderer\n"
+               "crashy = bx_plain_plugin:CrashyRenderer\n")
     _dist_info(site, "bx_broken_plugin",
                "[bulletin_export.renderers]\nbroken = bx_no_such_module:Renderer\n")
     monkeypatch.syspath_prepend(str(site))

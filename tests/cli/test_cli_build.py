@@ -83,3 +83,22 @@ def test_version_and_help():
         result = runner.invoke(app, [cmd, "--help"])
         assert result.exit_code == 0, cmd
         assert len(result.output.splitlines()) > 5, cmd
+
+
+def test_a_folder_without_inputs_is_a_usage_error(tmp_path):
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "no .txt or .xml inputs found" in result.output
+
+
+def test_output_folder_that_is_a_file_is_a_usage_error(seed_path, tmp_path):
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "is not a folder" in result.output
+
+
+def test_negative_jobs_is_refused(seed_path, tmp_path):
+    result = runner.invoke(app, ["build", str(seed_path), "-j", "-3", "-o", str(tmp_path)])
+    assert result.exit_code == 2

@@ -56,3 +56,21 @@ def test_cli_unknown_format_is_a_usage_error(seed_path, tmp_path):
     assert result.exit_code == 2
     assert "unknown format 'odt'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_crashing_input_is_blamed_alone(plugin_site, tmp_path):
+    tree = tmp_path / "in"
+    tree.mkdir()
+    for i in range(6):
+        body = "这是第三篇，会让渲染进程崩溃。" if i == 3 else f"这是第{i}篇正文。"
+        (tree / f"a{i}.txt").write_text(f"【工作动态】\n标题{i}\n{body}（来源）\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bulletin_export", "build", str(tree), "-f", "crashy", "-o", str(out),
+         "-j", "2", "--no-checks"],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 1
+    crashed = [line for line in proc.stderr.splitlines() if "crashed" in line]
+    assert crashed == [f"error: {tree / 'a3.txt'}: a worker process crashed on this input"]
+    assert sorted(p.name for p in out.iterdir()) == [f"a{i}.crashy.txt" for i in (0, 1, 2, 4, 5)]

@@ -22,7 +22,7 @@ def build(
     out_dir: Path = typer.Option(DEFAULT_OUT_DIR, "-o", "--out-dir", help="Output folder; folder inputs keep their sub-folders under it."),
     style: Optional[str] = typer.Option(None, "--style", help="Style sheet name (see `styles`) or path to a .toml file."),
     sets: List[str] = typer.Option([], "--set", help="Override a header field: --set name=工会工作简报 (repeatable)."),
-    jobs: int = typer.Option(0, "-j", "--jobs", help="Worker processes; 0 = one per CPU."),
+    jobs: int = typer.Option(0, "-j", "--jobs", min=0, help="Worker processes; 0 = one per CPU."),
     font_dirs: List[Path] = typer.Option([], "--font-dir", help="Extra folder to search for fonts first (repeatable)."),
     force: bool = typer.Option(False, "--force", help="Replace existing outputs even if bulletin_export did not make them."),
     fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when any input has warnings."),
