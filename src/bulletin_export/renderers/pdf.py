@@ -113,9 +113,8 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
     face_name, face_of = _face_names(layout, fonts)
 
     def ink(role: str, ch: str):
-        """Left and right edges of a character's outline in em (to centre a compressed mark)."""
-        box = face_of(role, ch).bounds(ch)
-        return (box[0], box[2]) if box else None
+        """A character's outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
+        return face_of(role, ch).bounds(ch)
 
     def advance(ch: str, role: str, size: float) -> float:
         return metrics.em(ch, style.roles[role].font) * size

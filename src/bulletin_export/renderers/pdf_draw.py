@@ -34,7 +34,7 @@ def _items(pl: PageLine, role: str, face_name: Callable[[str, str], str],
         x = pl.x + g.x
         box = ink(role, g.text) if g.squeeze and ink else None
         if box:  # a mark compressed to half a cell: centre its ink in the half cell
-            yield face_name(role, g.text), x + g.width / 2 - (box[0] + box[1]) / 2 * size, \
+            yield face_name(role, g.text), x + g.width / 2 - (box[0] + box[2]) / 2 * size, \
                 g.text, advance(g.text, role, size)
         elif g.wide:
             step = g.width / len(g.text)
@@ -123,7 +123,7 @@ def draw_layout(canvas, layout: Layout, style, face_name, advance, ink=None,
             canvas.setLineWidth(rule.thickness)
             canvas.line(rule.x0, rule.y, rule.x1, rule.y)
         if page.number > 1 or pn.first_page:
-            _page_number(canvas, page.number, g, style, face_name, advance, page_number_role)
+            _page_number(canvas, page.number, g, style, face_name, advance, page_number_role, ink)
         for title, level, y in page.bookmarks:
             key = f"bx{bookmark_no}"
             bookmark_no += 1
@@ -132,7 +132,9 @@ def draw_layout(canvas, layout: Layout, style, face_name, advance, ink=None,
         canvas.showPage()
 
 
-def _page_number(canvas, n, g, style, face_name, advance, role) -> None:
+def _page_number(canvas, n, g, style, face_name, advance, role, ink=None) -> None:
+    """GB/T 9704 §7.5: the top of the 一字线 around the number is ``below_block`` under the
+    text block (the dash's ink, not its em box; the digits follow on the same baseline)."""
     from reportlab.lib.colors import HexColor
 
     pn = style.page_number
@@ -148,7 +150,9 @@ def _page_number(canvas, n, g, style, face_name, advance, role) -> None:
         x = g.left + indent
     else:
         x = g.left + (g.width - width) / 2
-    y = g.bottom - pn.below_block - EM_ASCENT * size
+    marks = [ch for ch in text if ch in "—―－-"]
+    box = ink(role, marks[0]) if marks and ink else None
+    y = g.bottom - pn.below_block - (box[3] if box else EM_ASCENT) * size
     items = []
     for ch in text:
         adv = advance(ch, role, size)
