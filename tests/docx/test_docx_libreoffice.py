@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from bulletin_export.renderers.docx.document import DASH_DROP
+
 # Characters that may not start a line, and those that may not end one (FORMAT.md §3).
 NO_START = set("。，、；：？！”’）〕】》〉」』…—·")
 NO_END = set("“‘（〔【《〈「『")
@@ -161,7 +163,8 @@ def test_page_numbers_odd_right_even_left(which, lo_pdfs, style):
         ln = nums[0]
         assert int(re.sub(r"\D", "", ln.text)) == n
         assert ln.size == style.roles["page_number"].size
-        assert abs(ln.top - (b["bottom"] + style.page_number.below_block)) < 3
+        dash_top = ln.top + DASH_DROP * ln.size  # GB/T 9704: the dash's top 7 mm under the block
+        assert abs(dash_top - (b["bottom"] + style.page_number.below_block)) < 3
         if n % 2:
             assert abs(ln.x1 - (b["right"] - one)) < 2, f"page {n} not right"
         else:

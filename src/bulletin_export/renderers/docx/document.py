@@ -46,9 +46,11 @@ def setup_section(document, style, grid: Grid) -> None:
     sec.left_margin, sec.right_margin = Pt(page.margin_left), Pt(page.margin_right)
     sec.gutter = 0
     sec.header_distance = Pt(min(page.margin_top / 2, 42.55))
-    # The footer's bottom sits so that its one line starts `below_block` under the block.
+    # GB/T 9704 §7.5: the top of the 一字线 is `below_block` under the block. The dash sits
+    # DASH_DROP em below the top of its line, so the line starts that much higher.
+    drop = DASH_DROP * style.roles["page_number"].size
     sec.footer_distance = Pt(max(0.0, page.margin_bottom - style.page_number.below_block
-                                 - footer_line(style)))
+                                 + drop - footer_line(style)))
     sect_pr = sec._sectPr
     for attr in [a for a in sect_pr.attrib if a.rpartition("}")[2].startswith("rsid")]:
         del sect_pr.attrib[attr]
@@ -58,6 +60,9 @@ def setup_section(document, style, grid: Grid) -> None:
             linePitch=grid.line_pitch, charSpace=grid.char_space)
     document.settings.odd_and_even_pages_header_footer = True
     sec.different_first_page_header_footer = not style.page_number.first_page
+
+
+DASH_DROP = 0.45  # em from the top of a Song face's em box to the top of its 一字线 (SimSun, UMing)
 
 
 def footer_line(style) -> float:
