@@ -197,3 +197,29 @@ def test_cff_glyphs_are_converted_once(cff_font: Path, cache_home: Path, monkeyp
     monkeypatch.setattr(cffglyphs, "_stores", {})
     cffglyphs.truetype_subset(cff_font, 0, map(ord, "工会中国"))
     assert cffglyphs.converted["glyphs"] == before + 3
+
+
+def test_characters_beyond_the_bmp_get_a_format_12_cmap(cache_home: Path):
+    from bulletin_export.fonts import cffglyphs
+    from fonts_helpers import NOTO_SERIF, NOTO_SERIF_SC
+
+    need(NOTO_SERIF)
+    cps = [0x20BB7, ord("中")]  # 𠮷 and 中
+    path = cffglyphs.truetype_subset(NOTO_SERIF, NOTO_SERIF_SC, cps)
+    font = TTFont(str(path))
+    assert set(font.getBestCmap()) == set(cps)
+    assert {(t.platformID, t.platEncID, t.format) for t in font["cmap"].tables} == {(3, 1, 4), (3, 10, 12)}
+
+
+def test_unwritable_cache_puts_subsets_in_the_temp_folder(tmp_path: Path, monkeypatch):
+    face = resolve_fonts(load_style(None)).face("fangsong")
+    if face.is_cff:
+        pytest.skip("the body face is not TrueType here")
+    face.cmap  # metrics read while the cache is still writable
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    path, _ = face.truetype_for("工会简报")
+    assert path.is_relative_to(tmp_path / "tmp") and path.stat().st_size > 0

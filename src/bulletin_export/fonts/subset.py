@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..errors import FontError
-from . import cache
+from . import cache, convert
 
 _ARG_WORDS = 0x0001
 _HAVE_SCALE = 0x0008
@@ -352,8 +352,10 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
     cps = [cp for cp, _ in pairs]
     digest = hashlib.sha1(f"{metrics.sha256}:{index}:{','.join(map(str, cps))}".encode()).hexdigest()
     target = cache.cache_root() / "subsets" / f"{Path(path).stem}-{index}-{digest[:20]}.ttf"
-    if target.is_file():
-        return target
+    fallback = convert._fallback_dir() / "subsets" / target.name  # when the cache is read-only
+    for done in (target, fallback):
+        if done.is_file():
+            return done
     f = opener(path, index, metrics, [g for _, g in pairs]) if opener else face(path, index)
     base = _safe(f.postscript_name() or Path(path).stem)[:40]
     data = build(f, pairs, f"{base}-{digest[:8].upper()}")
@@ -361,7 +363,6 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
     cache._write(target, data)
     if target.is_file():
         return target
-    fallback = Path(cache.convert._fallback_dir()) / "subsets" / target.name
     cache._write(fallback, data)
     if not fallback.is_file():
         raise FontError(f"cannot write a font subset to {target.parent} or {fallback.parent}")
