@@ -102,3 +102,15 @@ def test_output_folder_that_is_a_file_is_a_usage_error(seed_path, tmp_path):
 def test_negative_jobs_is_refused(seed_path, tmp_path):
     result = runner.invoke(app, ["build", str(seed_path), "-j", "-3", "-o", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_check_fix_into_an_unwritable_place_is_one_line(seed_path, tmp_path):
+    src = tmp_path / "issue.txt"
+    src.write_bytes(seed_path.read_bytes())
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "bulletin_export", "check", str(src), "--fix",
+                           "-o", str(tmp_path / "a-file" / "x.txt")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "cannot write the corrected copy" in proc.stderr

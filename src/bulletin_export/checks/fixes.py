@@ -91,3 +91,56 @@ def encode_like(text: str, encoding: str | None) -> tuple[bytes, str]:
         return bom + text.encode(codec), label
     except UnicodeEncodeError:
         return text.encode("utf-8"), "UTF-8"
+
+
+@dataclass(frozen=True)
+class FixOutcome:
+    """What `fix_file` did: the file written (None when nothing was), the changes, the encoding."""
+
+    target: "Path | None"
+    changes: tuple[Change, ...]
+    encoding: str | None
+    note: str | None = None  # why nothing was written
+
+
+def fixed_path(path: "Path") -> "Path":
+    """Where `--fix` writes by default: seed.txt -> seed.fixed.txt, beside the input."""
+    return path.with_name(f"{path.stem}.fixed{path.suffix}")
+
+
+def fix_file(path: "Path", diagnostics: Iterable[Diagnostic], *, in_place: bool = False,
+             output: "Path | None" = None) -> FixOutcome:
+    """Write a corrected copy of ``path`` (beside it, at ``output``, or over it with
+    ``in_place``) in the input's own encoding and line endings, atomically.
+
+    Raises UsageError when the copy would overwrite the input without ``in_place``, and
+    InputError (one line naming the file) when reading or writing fails.
+    """
+    import os
+    from pathlib import Path
+
+    from ..decode import detect
+    from ..errors import InputError, UsageError
+    from ..outputs import write_atomic
+
+    path = Path(path)
+    if path.suffix.lower() == ".xml":
+        return FixOutcome(None, (), None, "--fix works on source text, not XML; nothing written")
+    try:
+        decoded = detect(path.read_bytes(), file=str(path))
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+    text, changes = apply_fixes(decoded.text, diagnostics)
+    if not changes:
+        return FixOutcome(None, (), decoded.encoding, "nothing to fix mechanically; no copy written")
+    target = path if in_place else Path(output) if output else fixed_path(path)
+    if not in_place and target.exists() and os.path.samefile(target, path):
+        raise UsageError("refusing to write the corrected copy over the input (use --in-place)",
+                         file=str(path))
+    data, encoding = encode_like(text, decoded.encoding)
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise InputError(f"cannot write the corrected copy: {exc.strerror or exc}",
+                         file=str(target)) from None
+    return FixOutcome(target, tuple(changes), encoding)

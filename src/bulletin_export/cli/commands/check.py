@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -131,33 +130,17 @@ def _summary(name: str, diags: list) -> str:
     return f"{name}: " + ", ".join(parts)
 
 
-def fixed_path(path: Path) -> Path:
-    """Where `--fix` writes by default: seed.txt -> seed.fixed.txt, beside the input."""
-    return path.with_name(f"{path.stem}.fixed{path.suffix}")
-
-
 def _write_fixed(path: Path, diags: list, in_place: bool, output: Optional[Path], *,
                  to_stderr: bool) -> None:
-    from ...checks.fixes import apply_fixes, encode_like
-    from ...decode import detect
-    from ...outputs import write_atomic
+    from ...checks.fixes import fix_file
 
-    if path.suffix.lower() == ".xml":
-        typer.echo(f"{path}: --fix works on source text, not XML; nothing written", err=to_stderr)
+    done = fix_file(path, diags, in_place=in_place, output=output)
+    if done.target is None:
+        typer.echo(f"{path}: {done.note}", err=to_stderr)
         return
-    decoded = detect(path.read_bytes(), file=str(path))
-    text, changes = apply_fixes(decoded.text, diags)
-    if not changes:
-        typer.echo(f"{path}: nothing to fix mechanically; no copy written", err=to_stderr)
-        return
-    target = path if in_place else (output or fixed_path(path))
-    if not in_place and target.exists() and os.path.samefile(target, path):
-        raise UsageError("refusing to write the corrected copy over the input (use --in-place)",
-                         file=str(path))
-    data, encoding = encode_like(text, decoded.encoding)
-    write_atomic(target, data)
-    typer.echo(f"{path}: {len(changes)} change(s) written to {target} ({encoding})", err=to_stderr)
-    for ch in changes:
+    typer.echo(f"{path}: {len(done.changes)} change(s) written to {done.target} ({done.encoding})",
+               err=to_stderr)
+    for ch in done.changes:
         typer.echo(f"  {ch.describe()}", err=to_stderr)
 
 
