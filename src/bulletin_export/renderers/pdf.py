@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import threading
 from typing import TYPE_CHECKING
 
 from ..errors import FontError
@@ -62,7 +63,12 @@ class PdfRenderer:
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
         layout = layout_for(issue, ctx)
-        return draw_pdf(layout, issue, ctx)
+        # reportlab keeps fonts and settings process-wide (see pdf_fonts): one drawing at a time
+        with _DRAWING:
+            return draw_pdf(layout, issue, ctx)
+
+
+_DRAWING = threading.Lock()
 
 
 def _face_names(layout: Layout, fonts):
