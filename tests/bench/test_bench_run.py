@@ -14,7 +14,7 @@ def test_bench_runs_and_keeps_notes_around_its_table(tmp_path: Path):
     md.write_text("# Benchmarks\n\nnotes before\n\n<!-- bench:begin -->\nold table\n"
                   "<!-- bench:end -->\n\nnotes after\n", encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--batch", "4",
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--runs", "1", "--batch", "4", "--batch-passes", "1",
          "--skip-others", "--markdown", str(md)],
         capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
