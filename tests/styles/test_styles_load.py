@@ -154,6 +154,10 @@ def test_bad_values(tmp_path):
     assert "whole number" in error(tmp_path, 'base = "bulletin"\n[page]\nchars_per_line = 27.5\n').message
     assert "{n}" in error(tmp_path, 'base = "bulletin"\n[page_number]\nformat = "- x -"\n').message
     assert "no room" in error(tmp_path, 'base = "bulletin"\n[page]\nmargin_left = "200mm"\n').message
+    assert "must be above 0" in error(tmp_path, 'base = "bulletin"\n[roles.body]\nsize = -5\n').message
+    assert "must be above 0" in error(tmp_path, 'base = "bulletin"\n[roles.body]\nsize = 0\n').message
+    assert "at least 0" in error(tmp_path, 'base = "bulletin"\n[rules]\nend_thin = "-1mm"\n').message
+    assert "at least 0" in error(tmp_path, 'base = "bulletin"\n[roles.body]\nfirst_indent = -2\n').message
 
 
 def test_missing_base(tmp_path):

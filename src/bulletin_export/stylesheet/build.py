@@ -48,11 +48,14 @@ class Builder:
                     raise self.fail(f"{key}.{k}" if key else k, "unknown key", hint)
         return node
 
-    def length(self, key: str, value: Any) -> float:
+    def length(self, key: str, value: Any, *, positive: bool = False) -> float:
         try:
-            return parse_length(value)
+            out = parse_length(value)
         except ValueError as exc:
             raise self.fail(key, f"bad length: {exc}") from None
+        if out < 0 or (positive and out == 0):
+            raise self.fail(key, f"bad length: {value!r} must be {'above' if positive else 'at least'} 0")
+        return out
 
     def number(self, key: str, value: Any, kind: type = float) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -177,7 +180,7 @@ class Builder:
                                         f"did you mean {near[0]!r}?" if near else
                                         "font roles: " + ", ".join(fonts))
                 elif n == "size":
-                    vals[n] = self.length(k, v)
+                    vals[n] = self.length(k, v, positive=True)
                 elif n == "color":
                     vals[n] = self.color(k, v, colors)
                 elif n == "bold":
@@ -186,6 +189,8 @@ class Builder:
                     vals[n] = self.string(k, v, ALIGNS)
                 else:
                     vals[n] = self.number(k, v)
+                    if vals[n] < 0:
+                        raise self.fail(k, f"must be at least 0, not {v!r}")
             out[role] = RoleStyle(**vals)
         return FrozenMap(out)
 
