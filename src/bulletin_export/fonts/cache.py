@@ -7,8 +7,9 @@ folder (next to the CFF conversions, see convert.py), keyed by the file's real p
 size, mtime and inode:
 
 - ``metrics/<stem>-<index>-<key>.bin``: a face's code points, glyph ids and advance
-  widths (little-endian arrays), units per em, hhea ascent and descent, and the
-  SHA-256 of the font file (used to name subsets, see subset.py);
+  widths (little-endian arrays), a membership bitmap of the code points, units per
+  em, hhea ascent and descent, and the SHA-256 of the font file (used to name
+  subsets, see subset.py);
 - ``faces/<stem>-<key>.json``: the faces of a file and the names each answers to.
 
 A cache file that cannot be read, is truncated or was written by another version is
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from .convert import cache_dir
 
-VERSION = 1
+VERSION = 2
 _MAGIC = b"BXMETRIC"
 _HEAD = struct.Struct("<8sIIIdd32s")  # magic, version, units per em, count, ascent, descent, sha256
 
@@ -63,10 +64,16 @@ class FaceMetrics:
     ascent: float  # in em
     descent: float  # in em, negative below the baseline
     sha256: str  # of the whole font file
+    bitmap: bytes = b""  # bit cp of byte cp // 8 is set when the face has cp (kept on disk too)
 
     @cached_property
     def cmap(self) -> frozenset[int]:
         return frozenset(self.codepoints)
+
+    def has(self, cp: int) -> bool:
+        """Whether the face has `cp` (a bit test: no 30,000-entry set to build in a cold process)."""
+        i = cp >> 3
+        return i < len(self.bitmap) and bool(self.bitmap[i] >> (cp & 7) & 1)
 
     def _at(self, cp: int) -> int:
         """The position of `cp` in the sorted arrays; -1 when the face lacks it. (A binary
@@ -110,10 +117,19 @@ def _from_le(typecode: str, data: bytes) -> array.array:
     return arr
 
 
+def bitmap(codepoints: array.array) -> bytes:
+    """The membership bitmap of sorted code points."""
+    out = bytearray((codepoints[-1] >> 3) + 1 if codepoints else 0)
+    for cp in codepoints:
+        out[cp >> 3] |= 1 << (cp & 7)
+    return bytes(out)
+
+
 def encode_metrics(m: FaceMetrics) -> bytes:
     head = _HEAD.pack(_MAGIC, VERSION, m.upem, len(m.codepoints), m.ascent, m.descent,
                       bytes.fromhex(m.sha256))
-    return head + _to_le(m.codepoints) + _to_le(m.glyph_ids) + _to_le(m.advances)
+    return (head + _to_le(m.codepoints) + _to_le(m.glyph_ids) + _to_le(m.advances)
+            + (m.bitmap or bitmap(m.codepoints)))
 
 
 def decode_metrics(data: bytes) -> FaceMetrics | None:
@@ -121,7 +137,7 @@ def decode_metrics(data: bytes) -> FaceMetrics | None:
     if len(data) < _HEAD.size:
         return None
     magic, version, upem, n, ascent, descent, digest = _HEAD.unpack_from(data)
-    if magic != _MAGIC or version != VERSION or len(data) != _HEAD.size + 8 * n:
+    if magic != _MAGIC or version != VERSION or len(data) < _HEAD.size + 8 * n:
         return None
     at = _HEAD.size
     cps = _from_le("I", data[at : at + 4 * n])
@@ -129,7 +145,10 @@ def decode_metrics(data: bytes) -> FaceMetrics | None:
     adv = _from_le("H", data[at + 6 * n : at + 8 * n])
     if cps.itemsize != 4 or gids.itemsize != 2:  # pragma: no cover - exotic platforms
         return None
-    return FaceMetrics(cps, gids, adv, upem, ascent, descent, digest.hex())
+    bits = data[at + 8 * n :]
+    if len(bits) != ((cps[-1] >> 3) + 1 if n else 0):
+        return None
+    return FaceMetrics(cps, gids, adv, upem, ascent, descent, digest.hex(), bits)
 
 
 def _sha256(path: str) -> str:
@@ -162,7 +181,7 @@ def read_metrics(path: str, index: int) -> FaceMetrics:
                 gids.append(gid_of[name])
                 adv.append(hmtx[name][0])
         return FaceMetrics(cps, gids, adv, upem, hhea.ascent / upem, hhea.descent / upem,
-                           _sha256(path))
+                           _sha256(path), bitmap(cps))
     finally:
         font.close()
 

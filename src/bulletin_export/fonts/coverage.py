@@ -120,7 +120,7 @@ def coverage(fs: "FontSet", issue: "Issue", lines: Sequence[str] | None = None
         positions = None
         primary = fs.chain(role)[0] if fs.chain(role) else None
         for i, ch in enumerate(text):
-            if not _drawn(ch) or (primary is not None and ord(ch) in primary.cmap):
+            if not _drawn(ch) or (primary is not None and primary.has(ch)):
                 continue
             if positions is None:
                 positions = _positions(text, span, lines)

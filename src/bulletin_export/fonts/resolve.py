@@ -72,7 +72,7 @@ class ResolvedFont:
         return _metrics(str(self.path), self.index).cmap
 
     def has(self, ch: str) -> bool:
-        return ord(ch) in self.cmap
+        return _metrics(str(self.path), self.index).has(ord(ch))
 
     def advance(self, ch: str, size: float) -> float:
         """The advance width of `ch` at `size` pt, in pt; KeyError when the face lacks it."""
@@ -203,7 +203,7 @@ class FontSet:
         """The first face of the role's chain that has `ch`; None when no face has it."""
         cp = ord(ch)
         for f in self.chain(role):
-            if cp in f.cmap:
+            if _metrics(str(f.path), f.index).has(cp):
                 return f
         return None
 
