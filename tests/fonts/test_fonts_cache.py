@@ -42,6 +42,8 @@ def test_metrics_cache_matches_fonttools_and_is_reused(font_copy: Path, cache_ho
     font = TTFont(str(font_copy))
     best = font.getBestCmap()
     assert again.cmap == frozenset(best)
+    assert all(again.has(cp) for cp in best)
+    assert not any(again.has(cp) for cp in (0, 0xE000, 0x10FFFF) if cp not in best)
     assert again.widths == {cp: font["hmtx"][g][0] for cp, g in best.items()}
     assert again.gids == {cp: font.getGlyphID(g) for cp, g in best.items()}
     assert (again.upem, again.ascent, again.descent) == (first.upem, first.ascent, first.descent)
