@@ -55,8 +55,9 @@ def detect(data: bytes, *, file: str | None = None) -> Decoded:
         raise InputError(f"binary file: {noise} control bytes in the first {len(head)}", file=file)
     try:
         return _finish(data.decode("utf-8"), "UTF-8", file)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _mostly_utf8(data):
+            raise _utf8_error(data, exc, file) from None
     try:
         return _finish(data.decode("gb18030"), "GB18030", file)
     except UnicodeDecodeError as exc:
@@ -66,6 +67,29 @@ def detect(data: bytes, *, file: str | None = None) -> Decoded:
             file=file,
             hint="save the file as UTF-8",
         ) from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when nearly all non-ASCII bytes form valid UTF-8 sequences: a UTF-8 file with a
+    few bad bytes, whose error is best reported where UTF-8 failed (not GB18030's guess)."""
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    if not non_ascii:
+        return False
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    valid = len(text.encode("utf-8")) - len(text) - 2 * text.count("\ufffd")  # continuation bytes
+    return bad > 0 and valid >= 9 * bad
+
+
+def _utf8_error(data: bytes, exc: UnicodeDecodeError, file: str | None) -> InputError:
+    """The first invalid UTF-8 byte as line:col (columns count decoded characters)."""
+    before = data[: exc.start]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    col = len(before[start:].decode("utf-8", "replace")) + 1
+    return InputError(
+        f"undecodable input: invalid UTF-8 at {line}:{col} (byte 0x{data[exc.start]:02X} at offset "
+        f"{exc.start})", file=file, line=line, hint="save the file as UTF-8")
 
 
 def _strict(data: bytes, codec: str, label: str, file: str | None) -> str:
@@ -82,12 +106,18 @@ def _plausible(ch: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 is 'clearly so' when there are NUL bytes, the length is even and one byte order
-    decodes to text that is almost all ASCII, CJK and CJK punctuation."""
+    """UTF-16 is 'clearly so' when there are NUL bytes, the length is even, more than half
+    of the NULs are high bytes in that byte order and it decodes to text that is almost all
+    ASCII, CJK and CJK punctuation."""
     if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
     head = data[: _SAMPLE * 2]
-    for codec, label in (("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE")):
+    nuls = [i for i, b in enumerate(head) if b == 0]
+    for codec, label, high in (("utf-16-le", "UTF-16 LE", 1), ("utf-16-be", "UTF-16 BE", 0)):
+        # ASCII (newlines, digits) has a NUL high byte, so most NULs sit at the high byte's
+        # parity (开 U+5F00 puts a few on the other); `abc\0\0def` (NULs on both) is binary, not text.
+        if sum(1 for i in nuls if i % 2 == high) * 2 <= len(nuls):
+            continue
         try:
             text = head.decode(codec, "replace")  # the cut may split a pair
             data.decode(codec)

@@ -67,3 +67,34 @@ def test_sha256_of_raw_bytes_and_of_text() -> None:
     res = parse_text(TEXT, file="dir/x.txt")
     assert res.issue.source.sha256 == hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
     assert res.issue.source.name == "x.txt"
+
+
+INPUTS = __import__("pathlib").Path(__file__).parent / "inputs"
+
+
+def test_mostly_utf8_reports_the_bad_utf8_byte() -> None:
+    """One bad byte in a UTF-8 file: the error names that byte, not GB18030's failure."""
+    data = (INPUTS / "utf8-one-bad-byte.txt").read_bytes()
+    assert data[66] == 0xE9
+    with pytest.raises(InputError) as info:
+        parse_bytes(data, file="bad.txt")
+    assert str(info.value).startswith("bad.txt:2: undecodable input: invalid UTF-8 at 2:18 (byte 0xE9 at offset 66)")
+
+
+def test_gb18030_is_still_gb18030() -> None:
+    """A real GB18030 file is not 'mostly UTF-8' and still decodes."""
+    text = TEXT * 20
+    assert detect(text.encode("gb18030")).encoding == "GB18030"
+
+
+@pytest.mark.parametrize("data", [
+    (INPUTS / "binary-ab-nul.txt").read_bytes(),  # abc\0\0def: NULs on both byte parities
+    b"\x01\x00\x00\x02ab\x00\x00",
+])
+def test_short_nul_input_is_binary_not_utf16(data: bytes) -> None:
+    with pytest.raises(InputError, match="binary file"):
+        detect(data, file="x.bin")
+
+
+def test_short_utf16_without_bom_still_reads() -> None:
+    assert detect("报：\n".encode("utf-16-le")).text == "报：\n"
