@@ -40,6 +40,11 @@ def parse(source: "PathLike | bytes", *, overrides: Mapping[str, str] | None = N
     """
     from . import parser
 
+    if isinstance(source, (bytearray, memoryview)):
+        source = bytes(source)
+    if not isinstance(source, (str, bytes, os.PathLike)):
+        raise TypeError(f"parse() takes a path, bytes or text, not {type(source).__name__}")
+    overrides = {str(k): str(v) for k, v in overrides.items()} if overrides else None
     path = _as_path(source)
     if path is not None:
         try:
@@ -72,6 +77,8 @@ def render(issue: "Issue", fmt: str, *, style: str | None = None,
     """Render an Issue to the bytes of one format ("docx", "pdf", "xml" or a plug-in's)."""
     from . import renderers
 
+    if isinstance(font_dirs, (str, os.PathLike)):
+        font_dirs = (font_dirs,)
     ctx = renderers.RenderContext(
         style_name=style,
         font_dirs=tuple(Path(d) for d in font_dirs),
@@ -91,13 +98,17 @@ def convert(inputs: "PathLike | Sequence[PathLike]", formats: Sequence[str] = ("
 
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
+    if isinstance(formats, str):
+        formats = [formats]
+    if isinstance(options.get("font_dirs"), (str, os.PathLike)):
+        options["font_dirs"] = (options["font_dirs"],)
     paths = [Path(p) for p in inputs]
     overrides = options.pop("overrides", None) or {}
     font_dirs = tuple(Path(d) for d in options.pop("font_dirs", ()))
     opts = BuildOptions(
         formats=validate_formats(formats),
         out_dir=Path(out_dir),
-        overrides=tuple(dict(overrides).items()),
+        overrides=tuple((str(k), str(v)) for k, v in dict(overrides).items()),
         font_dirs=font_dirs,
         **options,
     )

@@ -103,6 +103,14 @@ def discover(inputs: Sequence[Path], out_dir: Path) -> tuple[list[tuple[Path, Pa
     found: list[tuple[Path, Path]] = []
     missing: list[JobResult] = []
     out_resolved = out_dir.resolve()
+    seen: set[Path] = set()
+
+    def add(path: Path, stem: Path) -> None:
+        key = path.resolve()
+        if key not in seen:  # the same file given twice (or by two routes) is built once
+            seen.add(key)
+            found.append((path, stem))
+
     for given in inputs:
         if given.is_dir():
             for path in sorted(given.rglob("*")):
@@ -113,9 +121,9 @@ def discover(inputs: Sequence[Path], out_dir: Path) -> tuple[list[tuple[Path, Pa
                     continue
                 if out_resolved in path.resolve().parents:
                     continue
-                found.append((path, rel.with_suffix("")))
+                add(path, rel.with_suffix(""))
         elif given.is_file():
-            found.append((given, Path(given.stem)))
+            add(given, Path(given.stem))
         else:
             missing.append(JobResult(src=given, error=f"{given}: no such file or folder"))
     return found, missing
@@ -125,7 +133,13 @@ def plan(inputs: Sequence[Path], options: BuildOptions) -> tuple[list[Job], list
     """Jobs for every input, plus failed results for inputs that cannot be built at all."""
     from . import renderers
 
+    from .timestamps import source_date_epoch
+
     exts = {fmt: renderers.get(fmt).extension for fmt in options.formats}
+    source_date_epoch(options.source_date_epoch)  # a bad SOURCE_DATE_EPOCH is a usage error
+    for folder in options.font_dirs:
+        if not folder.is_dir():
+            raise UsageError(f"--font-dir {folder}: no such folder")
     if options.out_dir.exists() and not options.out_dir.is_dir():
         raise UsageError(f"output folder {options.out_dir} exists and is not a folder")
     found, failed = discover(inputs, options.out_dir)
@@ -172,6 +186,26 @@ def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool, t
     _CTX.style  # noqa: B018 - load now, fail early
 
 
+def _diagnose(job: Job, parsed) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """The parser's diagnostics; the proofreading findings, as warnings (they never stop a
+    build: `check` is where they set the exit code); and, for formats that embed fonts,
+    the missing glyphs (found here, where the source lines give exact columns).
+    Returns (all of them, the errors)."""
+    from . import renderers
+
+    src = str(job.src)
+    diags = [d.with_file(d.file or src) for d in parsed.diagnostics]
+    if _OPTIONS.checks and job.src.suffix.lower() == ".txt":
+        from .checks import run_checks
+
+        diags += [replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
+                  for d in run_checks(parsed, disabled=_OPTIONS.disabled_checks, file=src)]
+    if any(getattr(renderers.get(fmt), "uses_fonts", False) for fmt, _ in job.targets):
+        diags += [d.with_file(src) for d in _CTX.fonts.coverage(parsed.issue, parsed.lines)
+                  if d.severity is Severity.ERROR]
+    return diags, [d for d in diags if d.severity is Severity.ERROR]
+
+
 def run_job(job: Job) -> JobResult:
     """Parse, check and render one input; every failure is caught into the result."""
     from . import api, renderers
@@ -184,17 +218,7 @@ def run_job(job: Job) -> JobResult:
         note.write_text(str(job.src), encoding="utf-8")
     try:
         parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
-        diags = list(parsed.diagnostics)
-        # Only the parser's errors stop a build; proofreading findings are reported and
-        # counted as warnings (`check` is where they decide the exit code).
-        errors = [d for d in diags if d.severity is Severity.ERROR]
-        if _OPTIONS.checks and job.src.suffix.lower() == ".txt":
-            from .checks import run_checks
-
-            diags += [
-                replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
-                for d in run_checks(parsed, disabled=_OPTIONS.disabled_checks)
-            ]
+        diags, errors = _diagnose(job, parsed)
         result.diagnostics = diags
         result.messages = [
             format_human(d, parsed.lines) for d in diags if d.severity is not Severity.INFO
@@ -204,9 +228,11 @@ def run_job(job: Job) -> JobResult:
                 f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
             )
             return result
-        for fmt, target in job.targets:
+        for _, target in job.targets:
             check_target(target, _INPUTS + (job.src,), _OPTIONS.force)
-            data = renderers.get(fmt).render(parsed.issue, _CTX)
+        # every format is made before any is written: an input gets all its outputs or none
+        made = [(target, renderers.get(fmt).render(parsed.issue, _CTX)) for fmt, target in job.targets]
+        for target, data in made:
             write_atomic(target, data, tag=_TAG)
             result.written.append(target)
     except BulletinError as exc:

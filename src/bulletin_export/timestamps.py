@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from .errors import UsageError
 from .model import Issue
 
 FALLBACK = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -14,9 +15,11 @@ def source_date_epoch(explicit: int | None = None) -> int | None:
     if explicit is not None:
         return explicit
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if raw.isdigit():
-        return int(raw)
-    return None
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}")
+    return int(raw)
 
 
 def build_time(issue: Issue | None = None, explicit: int | None = None) -> dt.datetime:

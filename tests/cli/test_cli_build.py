@@ -59,7 +59,7 @@ def test_bad_input_is_one_line_and_exit_1(tmp_path, content, reason):
     proc = _build(str(bad), "-f", "xml", "-o", str(tmp_path / "out"))
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("bulletin-export: error:")]
     assert len(errors) == 1 and str(bad) in errors[0]
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
@@ -114,3 +114,32 @@ def test_check_fix_into_an_unwritable_place_is_one_line(seed_path, tmp_path):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "cannot write the corrected copy" in proc.stderr
+
+
+def test_same_file_twice_is_built_once(seed_path, tmp_path):
+    result = runner.invoke(app, ["build", str(seed_path), str(seed_path), "-f", "xml", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "1 inputs, 1 outputs" in result.output
+
+
+def test_bad_environment_and_font_dir_are_usage_errors(seed_path, tmp_path, monkeypatch):
+    result = runner.invoke(app, ["build", str(seed_path), "-o", str(tmp_path), "--font-dir", str(tmp_path / "nope")])
+    assert result.exit_code == 2 and "no such folder" in result.output
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "abc")
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH" in result.output
+
+
+def test_diagnostics_name_the_full_path_and_missing_glyphs_their_column(tmp_path):
+    tree = tmp_path / "tree"
+    for sub in ("a", "b"):
+        (tree / sub).mkdir(parents=True)
+        (tree / sub / "issue.txt").write_text(
+            "【工作动态】\n市总召开会议\n会议要求服务职工职工在基层。（市总办公室）\n", encoding="utf-8")
+    (tree / "glyph.txt").write_text("【工作动态】\n市总召开会议\n会议部署\ue000工作。（市总办公室）\n",
+                                    encoding="utf-8")
+    proc = _build(str(tree), "-f", "pdf", "-o", str(tmp_path / "out"), "-j", "1")
+    assert f"{tree / 'a' / 'issue.txt'}:3:" in proc.stderr
+    assert f"{tree / 'b' / 'issue.txt'}:3:" in proc.stderr
+    assert f"bulletin-export: error: {tree / 'glyph.txt'}:3:5: error[BX401]" in proc.stderr
+    assert proc.returncode == 1

@@ -72,5 +72,5 @@ def test_a_crashing_input_is_blamed_alone(plugin_site, tmp_path):
     )
     assert proc.returncode == 1
     crashed = [line for line in proc.stderr.splitlines() if "crashed" in line]
-    assert crashed == [f"error: {tree / 'a3.txt'}: a worker process crashed on this input"]
+    assert crashed == [f"bulletin-export: error: {tree / 'a3.txt'}: a worker process crashed on this input"]
     assert sorted(p.name for p in out.iterdir()) == [f"a{i}.crashy.txt" for i in (0, 1, 2, 4, 5)]

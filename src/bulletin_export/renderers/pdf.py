@@ -60,6 +60,7 @@ class PdfRenderer:
     name = "pdf"
     extension = ".pdf"
     description = "print-ready PDF on the GB/T 9704 grid (own CJK line breaking, embedded font subsets)"
+    uses_fonts = True  # the batch checks glyph coverage before rendering
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
         layout = layout_for(issue, ctx)

@@ -79,7 +79,7 @@ def _print_result(res: JobResult, quiet: bool) -> None:
         for msg in res.messages:
             typer.echo(msg, err=True)
     if res.error:
-        typer.echo(f"error: {res.error}", err=True)
+        typer.echo(f"bulletin-export: error: {res.error}", err=True)
     elif not quiet and not sys.stderr.isatty():
         outs = ", ".join(str(p) for p in res.written)
         typer.echo(f"ok: {res.src} -> {outs}", err=True)
@@ -107,7 +107,7 @@ class _Progress:
             self.bar.advance(self.task)
             if res.error or (res.messages and not self.quiet):
                 self.bar.console.print(*(res.messages if not self.quiet else []),
-                                       *([f"error: {res.error}"] if res.error else []),
+                                       *([f"bulletin-export: error: {res.error}"] if res.error else []),
                                        sep="\n", markup=False, highlight=False)
         else:
             _print_result(res, self.quiet)
