@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..model import Article, Issue
+from ..printed import (copies_text, distribution_label, editor_line, editor_note_paragraphs,
+                       heading_text, print_line, source_on_own_line, source_text)
 from .breaker import Glyph, Line, balanced_lines, break_lines, cell_for
 
 #: measure(text, font_role, size) -> width in pt
@@ -173,11 +175,6 @@ def _left_right(s: _Setter, role_name: str, left: str | None, right: str | None)
     return [_move(line, x0, s.width) for line in lines]
 
 
-def format_date(d) -> str:
-    """2012年4月28日: full year, no zero padding."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _masthead(s: _Setter, issue: Issue) -> None:
     m = issue.masthead
     if m is None:
@@ -198,9 +195,7 @@ def _masthead(s: _Setter, issue: Issue) -> None:
         for ln in s.set(m.issue_label, "issue_line"):
             placed.append(Placed("issue_line", ln, row, 1))
             row += 1
-    left = (m.editor + "编") if m.editor and not m.editor.endswith(("编", "编印")) else m.editor
-    right = format_date(m.date) if m.date else None
-    for line in _left_right(s, "editor_line", left, right):
+    for line in _left_right(s, "editor_line", *editor_line(issue)):
         placed.append(Placed("editor_line", line, row, 1))
         row += 1
     rules = s.style.rules
@@ -215,10 +210,6 @@ def _masthead(s: _Setter, issue: Issue) -> None:
     s.units.append(Unit("masthead", rows, tuple(placed), tuple(rule_list)))
 
 
-def _heading_text(heading: str) -> str:
-    return heading if heading[:1] in "【〖［[〔" else f"【{heading}】"
-
-
 def _article(s: _Setter, art: Article, level: int) -> None:
     if art.title:
         s.block("title", art.title, "title", keep=True, bookmark=(art.title, level),
@@ -228,25 +219,19 @@ def _article(s: _Setter, art: Article, level: int) -> None:
         if art.title:
             s.space(s.role("title").space_after)
     paras = [p.text for p in art.paragraphs]
-    own = s.style.source_placement == "own_line" or not paras
+    own = source_on_own_line(art, s.style)
     for k, text in enumerate(paras):
         last = k == len(paras) - 1
-        tail = f"（{art.source}）" if art.source and not own and last else None
+        tail = source_text(art.source) if art.source and not own and last else None
         s.paragraph("body", text, "body", tail=tail)
     if art.source and own:
-        s.block("source", f"（{art.source}）", "source")
-
-
-def print_line_texts(issue: Issue) -> tuple[str | None, str | None]:
-    """The 印发机关 and "2012年4月29日印发" of the print line (GB/T 9704 §7.4.3), None when absent."""
-    date = f"{format_date(issue.print_date)}印发" if issue.print_date else None
-    return issue.print_unit or None, date
+        s.block("source", source_text(art.source), "source")
 
 
 def _end_block(s: _Setter, issue: Issue) -> Unit | None:
     """版记: distribution lines (thin rules between them), 共印X份 at the right, then the print
     line (印发机关 left, date right) under a thin rule, between thick rules at top and bottom."""
-    print_lines = _left_right(s, "end_block", *print_line_texts(issue))
+    print_lines = _left_right(s, "end_block", *print_line(issue))
     if not issue.distribution and issue.copies is None and not print_lines:
         return None
     r = s.role("end_block")
@@ -258,7 +243,7 @@ def _end_block(s: _Setter, issue: Issue) -> Unit | None:
     for k, d in enumerate(issue.distribution):
         if k:
             rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
-        label = d.label + "："
+        label = distribution_label(d)
         for ln in s.set(label + d.recipients, "end_block", rest_indent_chars=len(label)):
             placed.append(Placed("end_block", ln, row, 1))
             row += 1
@@ -266,7 +251,7 @@ def _end_block(s: _Setter, issue: Issue) -> Unit | None:
         c = s.role("copies")
         cell = s.cell(c)
         width = s.width - (c.indent_left + c.indent_right) * cell
-        text = f"共印{issue.copies}份"
+        text = copies_text(issue.copies)
         line = _move(break_lines(text, width=width, size=c.size, measure=s.measure_for(c),
                                  cell=cell, align="right")[0], c.indent_left * cell, s.width)
         if placed and placed[-1].line.extent + cell <= line.glyphs[0].x:
@@ -288,16 +273,13 @@ def build_units(issue: Issue, style, metrics: Metrics) -> tuple[list[Unit], Unit
     """The body units in reading order, and the end block (or None)."""
     s = _Setter(style, metrics)
     _masthead(s, issue)
-    if issue.editor_note:
-        texts = [t for t in issue.editor_note.text.split("\n") if t.strip()]
-        for n, text in enumerate(texts):
-            if n == 0 and not text.startswith("编者按"):
-                text = "编者按：" + text
-            s.paragraph("note", text, "editor_note", before=n == 0, after=n == len(texts) - 1)
+    texts = editor_note_paragraphs(issue.editor_note)
+    for n, text in enumerate(texts):
+        s.paragraph("note", text, "editor_note", before=n == 0, after=n == len(texts) - 1)
     for sec in issue.sections:
         if sec.heading:
-            s.block("heading", _heading_text(sec.heading), "column_heading", keep=True,
-                    bookmark=(_heading_text(sec.heading), 0))
+            s.block("heading", heading_text(sec.heading), "column_heading", keep=True,
+                    bookmark=(heading_text(sec.heading), 0))
         for art in sec.articles:
             _article(s, art, 1 if sec.heading else 0)
     return s.units, _end_block(s, issue)
