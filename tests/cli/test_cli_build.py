@@ -143,3 +143,12 @@ def test_diagnostics_name_the_full_path_and_missing_glyphs_their_column(tmp_path
     assert f"{tree / 'b' / 'issue.txt'}:3:" in proc.stderr
     assert f"bulletin-export: error: {tree / 'glyph.txt'}:3:5: error[BX401]" in proc.stderr
     assert proc.returncode == 1
+
+
+def test_check_reports_missing_glyphs_like_build(tmp_path):
+    src = tmp_path / "glyph.txt"
+    src.write_text("【工作动态】\n市总召开会议\n会议部署\ue000工作。（市总办公室）\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(src)])
+    assert result.exit_code == 1
+    assert f"{src}:3:5: error[BX401]" in result.output
+    assert runner.invoke(app, ["check", str(src), "--no-glyphs"]).exit_code == 0

@@ -39,6 +39,9 @@ def check(
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also show the parser's info diagnostics (its guesses)."),
     fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when there are warnings but no errors."),
     list_checks: bool = typer.Option(False, "--list", help="List the checks (code, severity, name) and exit."),
+    glyphs: bool = typer.Option(True, "--glyphs/--no-glyphs", help="Also report characters no font can draw (BX401), as the PDF build would."),
+    style: Optional[str] = typer.Option(None, "--style", help="With --glyphs: the style sheet whose fonts to check against."),
+    font_dirs: List[Path] = typer.Option([], "--font-dir", help="With --glyphs: extra folder to search for fonts first (repeatable)."),
 ) -> None:
     """Proofread bulletins before printing (see docs/checks.md).
 
@@ -69,17 +72,28 @@ def check(
             raise UsageError("-o takes one input; without it each copy goes beside its input")
         disabled = resolve(disable)
         prev_issue = _load_previous(previous)
+        fonts = _fonts(style, font_dirs) if glyphs else None
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
 
     outcome = _Outcome()
     for path in files:
-        _check_one(path, outcome, fmt, disabled, prev_issue, fix, in_place, output, verbose)
+        _check_one(path, outcome, fmt, disabled, prev_issue, fix, in_place, output, verbose, fonts)
     if fmt is OutputFormat.json:
         from ...diagnostics import format_json
 
         typer.echo(format_json(outcome.diagnostics))
     raise typer.Exit(_exit_code(outcome, fail_on_warning))
+
+
+def _fonts(style: Optional[str], font_dirs: List[Path]):
+    """The resolved fonts of the style sheet (loaded once for all files)."""
+    from ...renderers import RenderContext
+
+    for folder in font_dirs:
+        if not folder.is_dir():
+            raise UsageError(f"--font-dir {folder}: no such folder")
+    return RenderContext(style_name=style, font_dirs=tuple(font_dirs)).fonts
 
 
 def _load_previous(previous: Optional[Path]) -> "Issue | None":
@@ -91,7 +105,8 @@ def _load_previous(previous: Optional[Path]) -> "Issue | None":
 
 
 def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set[str],
-               prev_issue: "Issue | None", fix: bool, in_place: bool, output: Optional[Path], verbose: bool) -> None:
+               prev_issue: "Issue | None", fix: bool, in_place: bool, output: Optional[Path], verbose: bool,
+               fonts=None) -> None:
     """Parse and check one file, print (human) or collect (json) its diagnostics, fix it."""
     from ... import api
     from ...checks import run_checks
@@ -105,6 +120,9 @@ def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set[s
         outcome.bad_inputs += 1
         return
     found = run_checks(res, disabled=disabled, previous=prev_issue, file=name)
+    if fonts is not None:
+        found += [d.with_file(name) for d in fonts.coverage(res.issue, res.lines)
+                  if d.severity is Severity.ERROR]
     everything = [d.with_file(d.file or name) for d in res.diagnostics] + found
     everything.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
     # the parser's guesses (info) only with --verbose; the checks' infos always
