@@ -9,10 +9,11 @@ reported as info (BX402), one finding per role and fallback face.
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
+from ..printed import printed_texts
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -20,48 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MISSING = "BX401"
 FALLBACK = "BX402"
-
-
-def printed_texts(issue: "Issue", style) -> Iterator[tuple[str, str, Span | None]]:
-    """(style role, text, span of the source it came from) for everything the renderers print."""
-    m = issue.masthead
-    if m:
-        if m.classification:
-            yield "classification", m.classification, m.span
-        if m.name:
-            yield "masthead_name", m.name, m.span
-        if m.issue_label:
-            yield "issue_line", m.issue_label, m.span
-        if m.editor:
-            yield "editor_line", m.editor + "编印", m.span
-        if m.date:
-            yield "editor_line", f"{m.date.year}年{m.date.month}月{m.date.day}日", None
-    if issue.editor_note:
-        yield "editor_note", "编者按：", None
-        yield "editor_note", issue.editor_note.text, issue.editor_note.span
-    for sec in issue.sections:
-        if sec.heading:
-            yield "column_heading", sec.heading, sec.span
-        for art in sec.articles:
-            if art.title:
-                yield "title", art.title, art.span
-            if art.subtitle:
-                yield "subtitle", art.subtitle, art.span
-            for p in art.paragraphs:
-                yield "body", p.text, p.span
-            if art.source:
-                role = "source" if style.source_placement == "own_line" else "body"
-                yield role, "（" + art.source + "）", art.span
-    for d in issue.distribution:
-        yield "end_block", d.label + "：" + d.recipients, d.span
-    if issue.copies is not None:
-        yield "copies", f"共印{issue.copies}份", None
-    if issue.print_unit:  # the print line: 印发机关 at the left, the date + 印发 at the right
-        yield "end_block", issue.print_unit, None
-    if issue.print_date:
-        dt = issue.print_date
-        yield "end_block", f"{dt.year}年{dt.month}月{dt.day}日印发", None
-    yield "page_number", style.page_number.format.replace("{n}", "0123456789"), None
+__all__ = ["FALLBACK", "MISSING", "coverage", "printed_texts"]  # printed_texts: see ..printed
 
 
 def _drawn(ch: str) -> bool:
@@ -77,12 +37,9 @@ def _positions(text: str, span: Span | None, lines: Sequence[str] | None
     if lines:
         for no in range(span.line, min(span.end_line, len(lines)) + 1):
             line = lines[no - 1]
-            start = line.find(text)
-            if start < 0 and len(text) > 1:  # a printed text may differ at its ends
-                start = line.find(text[1:-1])
-                start = start - 1 if start > 0 else start
-            if start >= 0:
-                return [Span.of_line(no, start + 1 + i, 1) for i in range(len(text))]
+            start = _find(line, text)
+            if start is not None:
+                return [Span.of_line(no, max(1, start + 1 + i), 1) for i in range(len(text))]
         # not on one line: find each character in order from the span's start
         out: list[Span | None] = []
         no, col = span.line, span.col - 1
@@ -102,6 +59,20 @@ def _positions(text: str, span: Span | None, lines: Sequence[str] | None
     if span.line == span.end_line:
         return [Span.of_line(span.line, span.col + i, 1) for i in range(len(text))]
     return [Span.of_line(span.line, span.col, 1)] * len(text)
+
+
+def _find(line: str, text: str) -> int | None:
+    """Where ``text`` starts on ``line`` (0-based, maybe negative), allowing for what printing
+    adds: up to 4 characters before the source's text (编者按：, 【, （) and 1 after (编, 】, ）)."""
+    for k in range(min(5, len(text))):
+        for j in (0, 1):
+            core = text[k:len(text) - j]
+            if len(core) < min(2, len(text)):
+                continue
+            at = line.find(core)
+            if at >= 0:
+                return at - k
+    return None
 
 
 def _loc(span: Span | None) -> str:
