@@ -14,6 +14,8 @@ from docx.shared import Pt
 
 from ...errors import RenderError
 from ...model import Issue, Span
+from ...printed import (editor_line, editor_note_paragraphs, heading_text, page_number_parts,
+                        source_on_own_line, source_text)
 from . import ooxml as x
 from .styles import ROLE_STYLES, Grid
 
@@ -30,11 +32,6 @@ def add(container, role: str, text: str, span: Span | None = None):
                           "cannot store", line=span.line if span else None,
                           hint="remove it from the source")
     return container.add_paragraph(text, style=ROLE_STYLES[role][0])
-
-
-def format_date(d) -> str:
-    """2012年4月28日: Arabic numerals, no zero padding (GB/T 9704)."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def setup_section(document, style, grid: Grid) -> None:
@@ -94,7 +91,7 @@ def write_footers(document, style) -> None:
             indent[key + "Chars"] = int(round(pn.indent_chars * 100))
         x.child(ppr, "ind", x.PPR_ORDER, **indent)
         x.child(ppr, "jc", x.PPR_ORDER, val={"left": "left", "right": "right"}.get(side, "center"))
-        before, _, after = pn.format.partition("{n}")
+        before, after = page_number_parts(style)
         if before:
             p.add_run(before)
         x.add_field(p, "PAGE", "1")
@@ -125,10 +122,9 @@ def write_masthead(document, issue: Issue, style) -> None:
         paras.append(add(document, "masthead_name", m.name, m.span))
     if m.issue_label:
         paras.append(add(document, "issue_line", m.issue_label, m.span))
-    if m.editor or m.date:
-        editor = editor_label(m.editor)
-        date = format_date(m.date) if m.date else ""
-        paras.append(add(document, "editor_line", f"\t{editor}\t{date}", m.span))
+    editor, date = editor_line(issue)
+    if editor or date:
+        paras.append(add(document, "editor_line", f"\t{editor or ''}\t{date or ''}", m.span))
     if paras and m.name:
         rule_under(paras[-1], style)
 
@@ -164,32 +160,10 @@ def editor_line_tabs(document, style) -> None:
     x.set_tabs(ppr, [("left", left), ("right", right)])
 
 
-def heading_text(heading: str) -> str:
-    """【工作动态】: the column heading in its brackets, as the PDF prints it."""
-    return heading if heading[:1] in "【〖［[〔" else f"【{heading}】"
-
-
-def editor_note_paragraphs(text: str) -> list[str]:
-    """The note's paragraphs, the first introduced by 编者按： (as the PDF prints it)."""
-    texts = [t for t in text.split("\n") if t.strip()]
-    if texts and not texts[0].startswith("编者按"):
-        texts[0] = "编者按：" + texts[0]
-    return texts
-
-
-def editor_label(editor: str | None) -> str:
-    """苏州市总工会办公室编: the editing unit with its 编 (unless it already has 编/编印)."""
-    if not editor:
-        return ""
-    return editor if editor.endswith(("编", "编印")) else editor + "编"
-
-
 def write_content(document, issue: Issue, style) -> None:
     """编者按, then each column heading, and each article's title, subtitle, paragraphs, source."""
-    if issue.editor_note:
-        for text in editor_note_paragraphs(issue.editor_note.text):
-            add(document, "editor_note", text, issue.editor_note.span)
-    inline = style.source_placement == "inline"
+    for text in editor_note_paragraphs(issue.editor_note):
+        add(document, "editor_note", text, issue.editor_note.span)
     for section in issue.sections:
         if section.heading:
             add(document, "column_heading", heading_text(section.heading), section.span)
@@ -203,8 +177,8 @@ def write_content(document, issue: Issue, style) -> None:
                 space_after_pair(title, subtitle, style)
             texts = [p.text for p in art.paragraphs]
             spans = [p.span for p in art.paragraphs]
-            source = f"（{art.source}）" if art.source else None
-            if source and inline and texts:  # else (or with no paragraph) a line of its own
+            source = source_text(art.source) if art.source else None
+            if source and not source_on_own_line(art, style):  # else a line of its own
                 texts[-1] += source
                 source = None
             for text, span in zip(texts, spans):

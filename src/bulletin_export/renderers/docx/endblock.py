@@ -18,24 +18,30 @@ import unicodedata
 from docx.oxml.ns import qn
 
 from ...model import Issue, Span
+from ...printed import copies_text, distribution_label, distribution_text, print_line
 from . import ooxml as x
-from .document import add, format_date
+from .document import add
 from .styles import ROLE_STYLES, grid_for
+
+
+#: One paragraph of a row: (role, text, span, distribution label or "").
+_Para = tuple[str, str, "Span | None", str]
 
 
 def write_end_block(document, issue: Issue, style) -> bool:
     """Append the end block and the paragraph that anchors it; False when there is nothing to print."""
-    rows: list[list[tuple[str, str, Span | None]]] = [
-        [("end_block", f"{d.label}：{d.recipients}", d.span)] for d in issue.distribution]
-    copies = f"共印{issue.copies}份" if issue.copies is not None else None
+    rows: list[list[_Para]] = [
+        [("end_block", distribution_text(d), d.span, distribution_label(d))]
+        for d in issue.distribution]
+    copies = copies_text(issue.copies) if issue.copies is not None else None
     if copies and not rows:
-        rows.append([("copies", copies, None)])
-    elif copies and _fits_after(rows[-1][-1][1], copies, style):
+        rows.append([("copies", copies, None, "")])
+    elif copies and _fits_after(rows[-1][-1][1], rows[-1][-1][3], copies, style):
         # At a right tab on the last distribution line, as the PDF prints it when there is room.
-        role, text, span = rows[-1][-1]
-        rows[-1][-1] = (role, f"{text}\t{copies}", span)
+        role, text, span, label = rows[-1][-1]
+        rows[-1][-1] = (role, f"{text}\t{copies}", span, label)
     elif copies:
-        rows[-1].append(("copies", copies, None))  # its own line under the last one, no rule
+        rows[-1].append(("copies", copies, None, ""))  # its own line under the last one, no rule
     printed = _print_line(issue, style)
     if printed:
         rows.append(printed)  # the last row: a thin rule above it, the closing thick rule under it
@@ -51,10 +57,10 @@ def write_end_block(document, issue: Issue, style) -> bool:
         cell = row.cells[0]
         tc_pr = cell._tc.get_or_add_tcPr()
         x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
-        for role, text, span in paragraphs:
+        for role, text, span, label in paragraphs:
             p = add(cell, "end_block" if role == "print_line" else role, text, span)
-            if role == "end_block":
-                _hang_after_label(p, text, style)
+            if label:
+                _hang_after_label(p, label, style)
             if "\t" in text:
                 c = style.roles["end_block" if role == "print_line" else "copies"]
                 x.set_tabs(p._p.get_or_add_pPr(),
@@ -67,14 +73,13 @@ def write_end_block(document, issue: Issue, style) -> bool:
     return True
 
 
-def _print_line(issue: Issue, style) -> list[tuple[str, str, Span | None]]:
+def _print_line(issue: Issue, style) -> list[_Para]:
     """The print line's paragraphs: "unit<TAB>date印发" when both fit on one line, else the
     unit and "<TAB>date印发" apart; the date alone at the tab; the unit alone at the left."""
-    unit = issue.print_unit or None
-    date = f"{format_date(issue.print_date)}印发" if issue.print_date else None
+    unit, date = print_line(issue)
     if unit and date and _width(unit) + 1 + _width(date) + 2 <= _chars_per_line(style):
-        return [("print_line", f"{unit}\t{date}", None)]
-    return [("print_line", text, None) for text in (unit, date and f"\t{date}") if text]
+        return [("print_line", f"{unit}\t{date}", None, "")]
+    return [("print_line", text, None, "") for text in (unit, date and f"\t{date}") if text]
 
 
 def _width(text: str) -> float:
@@ -88,15 +93,15 @@ def _chars_per_line(style) -> float:
     return (style.block_width - (role.indent_left + role.indent_right) * role.size) / role.size
 
 
-def _fits_after(text: str, copies: str, style, margin: float = 2.0) -> bool:
-    """Whether 共印X份 fits on the last line of ``text`` with ``margin`` characters to spare.
+def _fits_after(text: str, label: str, copies: str, style, margin: float = 2.0) -> bool:
+    """Whether 共印X份 fits on the last line of ``text`` (wrapped lines hanging after
+    ``label``) with ``margin`` characters to spare.
 
     A greedy estimate (full-width characters 1, others 1/2, no 避头尾); the margin covers
     what kinsoku moves, so the tab is only used where Word and LibreOffice surely keep
     the copies on that line (a right tab that does not fit would split 共印 | 120份).
     """
     role, c = style.roles["end_block"], style.roles["copies"]
-    label = text[: text.index("：") + 1] if "：" in text else ""
     full = _chars_per_line(style)
     rest = full - len(label)
     used, room = 0.0, full
@@ -133,10 +138,9 @@ def _table_properties(tbl_pr, style, width: int) -> None:
             lastColumn=0, noHBand=1, noVBand=1)
 
 
-def _hang_after_label(paragraph, text: str, style) -> None:
-    """Indent wrapped lines so they start after "label：" (the label's drawn width)."""
+def _hang_after_label(paragraph, label: str, style) -> None:
+    """Indent wrapped lines so they start after ``label`` (报：; the label's drawn width)."""
     rs = style.roles["end_block"]
-    label = text[: text.index("：") + 1]
     advance = rs.size + grid_for(style).char_spacing / 20  # what each full-width character takes
     hang = x.twips(len(label) * advance)
     left = x.twips(rs.indent_left * rs.size) + hang

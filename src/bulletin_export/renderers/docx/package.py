@@ -10,6 +10,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ...model import Issue
+from ...printed import metadata
 
 #: Parts of python-docx's template that describe another document or another Office.
 DROP_RELTYPES = (
@@ -70,23 +71,20 @@ def write_font_table(document, style) -> None:
 
 
 def set_core_properties(document, issue: Issue, when: dt.datetime) -> None:
-    """Title, author (the editing unit), subject, keywords; both dates at the build time."""
+    """Title, author (the editing unit), subject, keywords (see printed.metadata, which keeps
+    each within a core property's 255 characters); both dates at the build time."""
     cp = document.core_properties
-    m = issue.masthead
-    author = ""
-    if m and m.editor:
-        author = m.editor
-    cp.title = issue.title
-    cp.author = author
-    cp.last_modified_by = author
-    cp.subject = (m.name if m and m.name else "简报")
-    headings = [s.heading.strip("【】[]") for s in issue.sections if s.heading]
-    cp.keywords = "；".join(["简报", *headings])
+    meta = metadata(issue)
+    cp.title = meta.title
+    cp.author = meta.author
+    cp.last_modified_by = meta.author
+    cp.subject = meta.subject
+    cp.keywords = meta.keywords
     cp.comments = ""
     cp.category = "简报"
     cp.content_status = ""
     cp.identifier = ""
-    cp.language = "zh-CN"
+    cp.language = meta.language
     cp.version = ""
     naive = when.astimezone(dt.timezone.utc).replace(tzinfo=None)
     cp.created = naive
