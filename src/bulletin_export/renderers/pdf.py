@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import FontError
 from ..layout import Layout, layout_issue
+from ..printed import metadata
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -143,21 +144,20 @@ def _draw(buf, layout: Layout, issue: "Issue", ctx: "RenderContext", face_name, 
 
     style = ctx.style
     body = style.roles["body"]
+    meta = metadata(issue)
     canvas = Canvas(buf, pagesize=(style.page.width, style.page.height), invariant=1,
                     initialFontName=face_name("body", "中"), initialFontSize=body.size,
-                    lang="zh-CN", pageCompression=1)
+                    lang=meta.language, pageCompression=1)
     when = ctx.build_time(issue)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
     canvas.setDateFormatter(lambda *_: stamp)
     # reportlab seeds the file /ID with its own clock (SOURCE_DATE_EPOCH or 2000-01-01 in
     # invariant mode); seed it with the build time instead so the bytes follow ctx alone
     canvas._doc.signature = hashlib.md5(b"bulletin_export " + stamp.encode(), usedforsecurity=False)
-    m = issue.masthead
-    canvas.setTitle(issue.title)
-    canvas.setAuthor((m.editor if m and m.editor else "") or "")
-    canvas.setSubject("工作简报" + (f" {m.issue_label}" if m and m.issue_label else ""))
-    keywords = ["简报"] + [s.heading.strip("【】〖〗［］[]") for s in issue.sections if s.heading]
-    canvas.setKeywords(", ".join(dict.fromkeys(keywords)))
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(meta.keywords)
     canvas.setCreator("bulletin_export")
     draw_layout(canvas, layout, style, face_name, advance, ink)
     if any(p.bookmarks for p in layout.pages):
