@@ -125,3 +125,36 @@ def test_every_parser_code_is_documented() -> None:
     documented = set(re.findall(r"^\| (BX[0-9]{3}) \|", (root / "docs" / "source-format.md").read_text(
         encoding="utf-8"), re.M))
     assert used and used == documented
+
+
+def test_line_kinds_one_per_source_line(masthead_path) -> None:
+    from bulletin_export.parser import LINE_KINDS, parse_file
+
+    res = parse_file(masthead_path)
+    assert len(res.line_kinds) == len(res.lines)
+    assert set(res.line_kinds) <= set(LINE_KINDS)
+    by_text = {t.strip(): k for t, k in zip(res.lines, res.line_kinds)}
+    assert by_text["内部资料　注意保存"] == "masthead"
+    assert by_text["【工作动态】"] == "heading"
+    assert by_text["（市总组织部）"] == "source"
+    assert by_text["——市总机关干部深入基层一线听取职工意见"] == "subtitle"
+    assert [k for k in res.line_kinds if k == "end_block"] == ["end_block"] * 3
+
+
+def test_line_kinds_header_contents_and_form_feed() -> None:
+    text = ("---\nname: 工会工作简报\n---\n本期要目\n1. 市总召开例会……1\n\n[工作 动态]\n"
+            "市总召开例会\n日前，市总工会召开会议。\x0c（市总办公室）\n")
+    res = parse_text(text)
+    assert res.line_kinds == ("header", "header", "header", "contents", "contents", "blank",
+                              "heading", "title", "paragraph")
+
+
+@pytest.mark.parametrize("line,key", [
+    ("1. 市总召开例会……3", "市总召开例会"), ("（二）市总 召开例会", "市总召开例会"),
+    ("● 市总召开例会 12", "市总召开例会"), ("三、市总召开例会……第2版", "市总召开例会"),
+    ("市总召开例会", "市总召开例会"),
+])
+def test_contents_key(line: str, key: str) -> None:
+    from bulletin_export.parser.kinds import contents_key
+
+    assert contents_key(line) == key

@@ -17,11 +17,11 @@ from ..decode import detect
 from ..diagnostics import Diagnostic, Severity
 from ..model import Issue, Masthead, SourceInfo
 from .header import ISSUE_KEYS, KNOWN_KEYS, MASTHEAD_KEYS, Header, is_fence, parse_overrides, read_header
-from .lines import normalise
-from .masthead import read_masthead
+from .lines import Line, normalise
+from .masthead import RULE_LINE, read_masthead
 from .rules import BodyParser
 
-__all__ = ["ParseResult", "parse_text", "parse_bytes", "parse_file", "apply_overrides", "KNOWN_KEYS"]
+__all__ = ["ParseResult", "LINE_KINDS", "parse_text", "parse_bytes", "parse_file", "apply_overrides", "KNOWN_KEYS"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,13 @@ class ParseResult:
     issue: Issue
     diagnostics: tuple[Diagnostic, ...]
     lines: tuple[str, ...]  # the decoded source lines, for carets
+    # what each source line is (same length as `lines`): one of LINE_KINDS. The checks read
+    # it instead of guessing headings, end blocks and mastheads again.
+    line_kinds: tuple[str, ...] = ()
+
+
+LINE_KINDS = ("blank", "header", "masthead", "rule", "contents", "note", "heading", "title",
+              "subtitle", "paragraph", "source", "end_block")
 
 
 def parse_text(text: str, *, file: str | None = None,
@@ -69,11 +76,19 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
     while i < len(lines) and lines[i].blank:
         i += 1
     header: Header | None = None
+    roles: dict[int, str] = {}
     if i < len(lines) and is_fence(lines[i]):
+        start = i
         header, i, header_diags = read_header(lines, i)
         diags.extend(header_diags)
+        roles.update((k, "header") for k in range(start, i))
+    start = i
     masthead_parts, i = read_masthead(lines, i)
-    body = BodyParser(lines, i).parse()
+    roles.update((k, "rule" if RULE_LINE.match(lines[k].stripped) else "masthead")
+                 for k in range(start, i) if not lines[k].blank)
+    parser = BodyParser(lines, i)
+    body = parser.parse()
+    roles.update((k, role) for k, role in enumerate(parser.roles) if k >= i and role)
     if masthead_parts:
         diags.extend(masthead_parts.diags)
     diags.extend(body.diags)
@@ -105,8 +120,24 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
         print_unit=values.get("print_unit"),
         source=SourceInfo(name=os.path.basename(file) if file else None, sha256=sha),
     )
+    if not (masthead or issue.editor_note or issue.sections or issue.distribution
+            or issue.copies is not None or issue.print_date is not None):
+        diags.append(Diagnostic("BX150", Severity.ERROR,
+                                "nothing to print: no masthead, article or end block",
+                                hint="the file holds only a header block, rules or blank lines"))
     ordered = sorted(diags, key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
-    return ParseResult(issue, tuple(d.with_file(file) for d in ordered), source_lines)
+    return ParseResult(issue, tuple(d.with_file(file) for d in ordered), source_lines,
+                       _line_kinds(source_lines, lines, roles))
+
+
+def _line_kinds(source: tuple[str, ...], lines: list[Line], roles: dict[int, str]) -> tuple[str, ...]:
+    """One kind per source line: the first non-blank role of the structural lines on it."""
+    kinds = ["blank"] * len(source)
+    for k, line in enumerate(lines):
+        if line.blank or not 0 < line.no <= len(source) or kinds[line.no - 1] != "blank":
+            continue
+        kinds[line.no - 1] = roles.get(k) or ("rule" if RULE_LINE.match(line.stripped) else "paragraph")
+    return tuple(kinds)
 
 
 def apply_overrides(issue: Issue, overrides: Mapping[str, str]) -> Issue:

@@ -145,6 +145,13 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
             i += 1
             continue
         m = _PAIR.match(line.text)
+        if not m and _closed_later(lines, i + 1):
+            diags.append(Diagnostic("BX107", Severity.WARNING,
+                                    f"header line is not 'key: value', ignored: {line.stripped}",
+                                    line.span(), hint="write `key: value`, or delete the line"))
+            last = line
+            i += 1
+            continue
         if not m:
             diags.append(Diagnostic("BX105", Severity.WARNING, "header block not closed by a '---' line",
                                     opening.span(), hint="end the header block with a line '---'"))
@@ -157,6 +164,18 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
                                 opening.span(), hint="end the header block with a line '---'"))
     header.span = Span(opening.no, 1, last.no, max(2, len(last.text) + 1))
     return header, i, diags
+
+
+def _closed_later(lines: Sequence[Line], start: int) -> bool:
+    """A closing fence follows before anything that reads as body text (a long line or a
+    sentence): then a bad line is a slip inside the header, not its end."""
+    for line in lines[start:]:
+        if is_fence(line):
+            return True
+        text = line.stripped
+        if len(text) > 60 or text.endswith(("。", "！", "？", "）")):
+            return False
+    return False
 
 
 def _read_pair(header: Header, line: Line, key: str, raw: str, diags: list[Diagnostic]) -> None:

@@ -32,6 +32,13 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][
 _FINAL = set("。！？；：，、…!?;:,")
 _CLOSERS = "”’」』）)》"
 SUBTITLE_MARK = re.compile(r"^(——|─|—|－－|--)")
+_CONTENTS_LABEL = re.compile(
+    r"^[【〖［\[]?\s*(?:本\s*期\s*(?:要\s*目|目\s*录|导\s*读|内\s*容)|目\s*录|要\s*目|导\s*读)"
+    r"\s*[】〗］\]]?\s*[：:]?$")
+_CONTENTS_NUMBER = re.compile(
+    r"^(?:[0-9０-９]+|[一二三四五六七八九十]+|[（(][0-9一二三四五六七八九十]+[)）])[、.．)）:：\s]*")
+_CONTENTS_BULLET = re.compile(r"^[·•●○◆◇■□▲△★☆\-—*]+\s*")
+_CONTENTS_PAGE = re.compile(r"(?:[\s.．·…_]+(?:第\s*)?[0-9０-９]+\s*[版页]?|[.．·…_]+)$")
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,19 @@ def title_like(text: str) -> bool:
     with its source, `…例会。（市总办公室）`) that is no enumerated point."""
     return (0 < len(text) <= TITLE_MAX and not ends_sentence(text) and "。" not in text
             and not _ENUMERATOR.match(text))
+
+
+def is_contents_label(text: str) -> bool:
+    """本期要目 / 本期目录 / 目录 / 本期导读 / 要目 (also in 【】, with a colon)."""
+    return bool(_CONTENTS_LABEL.match(text.strip()))
+
+
+def contents_key(text: str) -> str:
+    """A contents-list line or a title without numbering, bullets, dot leaders, page numbers
+    and spaces, so `1. 市总召开例会……3` and `市总召开例会` compare equal."""
+    t = _CONTENTS_BULLET.sub("", _CONTENTS_NUMBER.sub("", text.strip()))
+    t = _CONTENTS_PAGE.sub("", t)
+    return "".join(t.split())
 
 
 def classify(line: Line) -> Kind:

@@ -3,7 +3,8 @@
 Line numbers and columns are those of the decoded text split at LF, CRLF and CR, so a
 span points where an editor shows it. Within a line: zero-width characters are removed,
 control characters XML cannot carry are dropped (warning), form feeds and U+2029 split the
-line with a blank line between, VT / U+2028 / NEL split it. Spaces of every kind (ASCII,
+line with a blank line between; VT / U+2028 / NEL (Word's soft line break) are joined into
+the line: nothing between Chinese characters, one space between Latin words (info BX005). Spaces of every kind (ASCII,
 tab, NBSP, U+3000, U+2000..U+200A) are white space for structure; `clean` decides what
 white space a printed text keeps.
 """
@@ -78,13 +79,23 @@ def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]
             col = i + 1
             if ch in ZERO_WIDTH:
                 zero_width += 1
-            elif ch in _BLANK_BREAKS or ch in _LINE_BREAKS:
+            elif ch in _LINE_BREAKS:
+                # a Word soft line break inside a paragraph: join the halves
+                left = next((c for c in reversed(chars) if not c.isspace()), "")
+                right = raw[i + 1:].lstrip()[:1]
+                if is_latin(left) and is_latin(right) and chars and not chars[-1].isspace():
+                    chars.append(" ")
+                    cols.append(col)
+                diags.append(Diagnostic("BX005", Severity.INFO,
+                                        f"soft line break U+{ord(ch):04X} joined into its line",
+                                        Span.of_line(no, col, 1),
+                                        hint="a soft break (Shift+Enter in Word) does not end a paragraph"))
+            elif ch in _BLANK_BREAKS:
                 out.append(Line(no, "".join(chars), tuple(cols)))
-                if ch in _BLANK_BREAKS:
-                    out.append(Line(no, "", ()))
-                    diags.append(Diagnostic("BX004", Severity.INFO,
-                                            f"page break U+{ord(ch):04X} read as a blank line",
-                                            Span.of_line(no, col, 1)))
+                out.append(Line(no, "", ()))
+                diags.append(Diagnostic("BX004", Severity.INFO,
+                                        f"page break U+{ord(ch):04X} read as a blank line",
+                                        Span.of_line(no, col, 1)))
                 chars, cols = [], []
             elif _bad_char(ch):
                 diags.append(Diagnostic(

@@ -20,7 +20,8 @@ from .numerals import DATE, NUM, BadDate, parse_date, parse_number
 _CLASS_WORD = r"(?:内部资料|内部刊物|内部参阅|内部参考|注意保存|妥善保管|秘密|机密|绝密)(?:★\S*)?"
 _CLASSIFICATION = re.compile(rf"^[（(]?\s*{_CLASS_WORD}(?:[\s，,、]+{_CLASS_WORD})*\s*[)）]?$")
 _ISSUE = re.compile(
-    rf"^[（(]?\s*(?:(?P<year>[0-9〇零○一二三四五六七八九]{{4}})\s*年\s*)?(?P<sup1>增\s*刊)?\s*"
+    rf"^(?:[（(〔\[]\s*(?P<pyear>[0-9〇零○一二三四五六七八九]{{4}})\s*年?\s*[)）〕\]]\s*)?"
+    rf"[（(]?\s*(?:(?P<year>[0-9〇零○一二三四五六七八九]{{4}})\s*年\s*)?(?P<sup1>增\s*刊)?\s*"
     rf"(?:第\s*(?P<no>{NUM})\s*期)?\s*[)）]?\s*(?P<sup2>增\s*刊)?\s*"
     rf"(?:[（(]?\s*总\s*第\s*(?P<total>{NUM})\s*期\s*[)）]?)?\s*")
 _EDITOR = re.compile(rf"^(?P<editor>\S.*?)\s*(?P<suffix>编印|编)(?:\s*(?P<date>{DATE}))?$")
@@ -123,6 +124,7 @@ def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | No
     i = start
     n = len(lines)
     last_kept = start
+    previous: str | None = None
 
     def next_nonblank(k: int) -> int:
         while k < n and lines[k].blank:
@@ -145,6 +147,12 @@ def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | No
             break
         name, fields, is_strong = kind
         strong = strong or is_strong
+        if name == "classification" and previous == "classification":
+            # 内部资料 / 注意保存 on two lines: one marking, 内部资料 注意保存
+            joined = f"{parts.values['classification']} {fields['classification']}"
+            fields = {"classification": classification_text(joined)}
+            del parts.values["classification"]
+        previous = name
         for key, value in fields.items():
             _set(parts, lines[i], key, value)
         if parts.first is None and name != "rule":

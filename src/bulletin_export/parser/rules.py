@@ -12,8 +12,9 @@ from typing import Callable, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Article, DistributionEntry, Paragraph, Section, Span
-from .kinds import SUBTITLE_MARK, Kind, classify, trailing_source
-from .lines import Line, clean, is_latin
+from .kinds import (SUBTITLE_MARK, Kind, classify, contents_key, is_contents_label, title_like,
+                    trailing_source)
+from .lines import Line, clean, is_latin, squeeze
 from .numerals import BadDate, parse_date
 
 
@@ -59,6 +60,8 @@ class BodyParser:
     def __init__(self, lines: Sequence[Line], start: int):
         self.lines = lines
         self.kinds: list[Kind] = [classify(line) for line in lines]
+        # what each line turned out to be (ParseResult.line_kinds): set by the rules
+        self.roles: list[str] = ["blank" if line.blank else "" for line in lines]
         self.start = start
         self.out = Body()
         self.note: list[tuple[str, Span]] | None = None  # open 编者按 paragraphs
@@ -71,6 +74,7 @@ class BodyParser:
             ("blank", self.rule_blank),
             ("rule_line", self.rule_rule_line),
             ("end_continuation", self.rule_end_continuation),
+            ("contents_list", self.rule_contents),
             ("column_heading", self.rule_heading),
             ("end_block", self.rule_end_block),
             ("editor_note", self.rule_editor_note),
@@ -101,6 +105,10 @@ class BodyParser:
 
     def warn(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
         self.out.diags.append(Diagnostic(code, Severity.WARNING, message, span, hint=hint))
+
+    def mark(self, i: int, role: str) -> None:
+        if not self.lines[i].blank:
+            self.roles[i] = role
 
     def kind(self, i: int) -> str:
         return self.kinds[i].name if i < len(self.lines) else "eof"
@@ -172,7 +180,9 @@ class BodyParser:
         span = line.span()
         if self.note is not None:
             self.note.append((text, span))
+            self.mark(i, "note")
             return
+        self.mark(i, "paragraph")
         art = self.article
         if art is None or art.closed:
             after = "after a source line" if art is not None else "before any title"
@@ -190,6 +200,7 @@ class BodyParser:
         if self.kind(i) != "rule":
             return None
         self.info("BX140", "decorative line ignored", self.lines[i].span())
+        self.mark(i, "rule")
         return i + 1
 
     def rule_end_continuation(self, i: int) -> int | None:
@@ -201,7 +212,48 @@ class BodyParser:
         self.entries[-1] = (label, recipients + sep + more, _join(span, self.lines[i].span()))
         self.warn("BX120", f"line after {label}： taken as more of its recipients", self.lines[i].span(),
                   hint="keep each end-block entry on one line")
+        self.mark(i, "end_block")
         return i + 1
+
+    def rule_contents(self, i: int) -> int | None:
+        """A 本期要目 / 目录 / 本期导读 list before the first article: the label, then short
+        lines up to a blank line, a column heading or the first title they repeat. It is
+        left out of the model (a generated contents list may come later)."""
+        if self.article or self.section or self.out.sections or not is_contents_label(self.lines[i].stripped):
+            return None
+        items: list[int] = []
+        seen: set[str] = set()
+        j = i + 1
+        while j < len(self.lines):
+            kind = self.kind(j)
+            if kind in ("blank", "rule"):
+                if items:
+                    break
+                j += 1
+                continue
+            text = clean(self.lines[j].text)
+            key = contents_key(text)
+            if kind not in ("short", "text") or not title_like(key) or key in seen:
+                break
+            seen.add(key)
+            items.append(j)
+            j += 1
+        if items and self.kind(j) == "text" and not title_like(contents_key(clean(self.lines[j].text))):
+            items.pop()  # no repeat before a paragraph: the last line is that article's title
+        if not items:
+            return None
+        self.close_note()
+        label = squeeze(self.lines[i].stripped).strip("【】〖〗［］[]：:")
+        self.mark(i, "contents")
+        for k in items:
+            self.mark(k, "contents")
+        for k in range(i, items[-1] + 1):
+            if self.kind(k) == "rule":
+                self.mark(k, "rule")
+        self.warn("BX119", f"the contents list {label} is not printed; the articles' titles follow",
+                  _join(self.lines[i].span(), self.lines[items[-1]].span()),
+                  hint="delete the list from the source, or keep it: it is left out either way")
+        return items[-1] + 1
 
     def rule_heading(self, i: int) -> int | None:
         if self.kind(i) != "heading":
@@ -214,6 +266,7 @@ class BodyParser:
         if heading is None:
             self.warn("BX118", "empty column heading", span)
         self.section = _Section(heading, span)
+        self.mark(i, "heading")
         return i + 1
 
     def rule_end_block(self, i: int) -> int | None:
@@ -223,6 +276,7 @@ class BodyParser:
         self.close_note()
         self.close_article()
         self.in_end = True
+        self.mark(i, "end_block")
         span = self.lines[i].span()
         if kind.name == "dist":
             self.entries.append((kind.data["label"], kind.data["recipients"], span))
@@ -265,6 +319,7 @@ class BodyParser:
             self.add_paragraph(i, clean(self.lines[i].text))
             return i + 1
         self.note = [(clean(self.kinds[i].data["text"]), span)]
+        self.mark(i, "note")
         return i + 1
 
     def rule_source_line(self, i: int) -> int | None:
@@ -278,9 +333,11 @@ class BodyParser:
             self.warn("BX115", "second source line for one article is kept as a paragraph", span)
             art.paragraphs.append((clean(self.lines[i].text), span, self.lines[i]))
             art.end = span
+            self.mark(i, "paragraph")
             return i + 1
         art.source = self.kinds[i].data["source"]
         art.end = span
+        self.mark(i, "source")
         art.closed = True
         self.info("BX113", f"line in parentheses taken as the source: {art.source}", span)
         return i + 1
@@ -310,8 +367,10 @@ class BodyParser:
         text = self.kinds[i].data["text"]
         art = self.start_article(text, self.lines[i].span())
         self.info("BX110", f"short line taken as a title: {text}", art.start)
+        self.mark(i, "title")
         if subtitle_at is None:
             return i + 1
+        self.mark(subtitle_at, "subtitle")
         art.subtitle = self.kinds[subtitle_at].data["text"]
         art.end = self.lines[subtitle_at].span()
         self.info("BX111", f"second short line taken as the subtitle: {art.subtitle}", art.end)
