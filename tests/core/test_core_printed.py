@@ -167,3 +167,23 @@ def test_the_docx_prints_what_printed_texts_says(masthead_printed):
     written = _chars_by_role(pieces())
     told = _chars_by_role((r, t) for r, t, _ in printed_texts(issue, style) if r != "page_number")
     assert written == told
+
+
+def test_coverage_points_at_the_source_of_a_printed_text(masthead_path):
+    """A glyph no font has is reported where the source has it, though the printed text adds
+    编 to the editor, 【】 to a heading and 编者按： to the note."""
+    from bulletin_export.parser import parse_text
+
+    text = masthead_path.read_text(encoding="utf-8")
+    text = text.replace("苏州市总工会办公室编", "苏州\ue000总工会办公室编", 1)
+    text = text.replace("取长补短", "取长\ue001短", 1).replace("【工作动态】", "【工作\ue002态】", 1)
+    lines = text.split("\n")
+    issue = parse_text(text).issue
+    diags = RenderContext().fonts.coverage(issue, lines)
+    where = {chr(int(d.message.split("U+")[1][:4], 16)): (d.span.line, d.span.col)
+             for d in diags if d.code == "BX401"}
+    expected = {}
+    for ch in "\ue000\ue001\ue002":
+        no = next(n for n, line in enumerate(lines, 1) if ch in line)
+        expected[ch] = (no, lines[no - 1].index(ch) + 1)
+    assert where == expected
