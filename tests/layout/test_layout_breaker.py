@@ -185,3 +185,44 @@ def test_no_compression_at_an_ordinary_break():
 def test_without_marks_to_compress_the_unit_is_pushed():
     first = brk("甲" * 27 + "“乙”" + "丙" * 5, first_indent=0)[0]
     assert first.text == "甲" * 27 and not any(g.squeeze for g in first.glyphs)
+
+
+URL = "https://www.example.com/a/very/long/path/that/keeps/going/and/going/forever?with=query&and=more"
+LONG_RUNS = [
+    "详见" + URL + "，欢迎访问。",  # QA repro 01 (tests/pdf/inputs/long-url.txt)
+    "编号" + "1234567890" * 8 + "。（市总办公室）",
+    "甲" * 20 + "x" * 5000 + "，乙",
+    "甲" * 27 + "“" + "y" * 120 + "”。" + "乙" * 10,
+]
+
+
+@pytest.mark.parametrize("text", LONG_RUNS)
+def test_run_wider_than_a_line_is_broken_never_overflows(text):
+    lines = brk(text)
+    assert "".join(ln.text for ln in lines) == text
+    for k, ln in enumerate(lines):
+        assert ln.extent <= W + 1e-6, (k, ln.text)  # nothing past the right edge, no hanging
+        if k:
+            assert ln.text[0] not in NO_START, (k, ln.text)
+        if not ln.last:
+            assert ln.text[-1] not in NO_END, (k, ln.text)
+            assert ln.right == pytest.approx(W)  # full lines stay flush, none stretched thin
+            assert ln.right - ln.glyphs[-1].width - ln.glyphs[0].x > W / 2
+
+
+def test_url_breaks_after_its_marks():
+    lines = brk("详见" + URL + "，欢迎访问。")
+    assert lines[0].text == "详见https://www.example.com/a/very/long/path/that/"
+    assert lines[1].text.startswith("keeps/") and lines[1].text.endswith("，欢迎")
+
+
+def test_long_number_breaks_anywhere_but_keeps_its_full_stop():
+    lines = brk("编号" + "1234567890" * 8 + "。" + "乙" * 3)
+    assert len(lines) == 2 and lines[1].text.endswith("0。乙乙乙")
+    assert lines[0].right == pytest.approx(W)
+
+
+def test_run_that_fits_a_line_is_still_kept_whole():
+    text = "甲" * 20 + "z" * 40 + "乙" * 10  # 40 half-width = 20 cells: moves down whole
+    lines = brk(text)
+    assert lines[0].text == "甲" * 20 and lines[1].text.startswith("z" * 40)

@@ -104,3 +104,67 @@ def test_end_block_fits_exactly():
 def test_bookmarks_carry_their_page():
     layout = paginate(para(1, 21) + [title("T")] + para(2, 3), None, G)
     assert layout.pages[1].bookmarks == [("T", 1, pytest.approx(G.top))]
+
+
+def heading(text: str) -> Unit:
+    return Unit("heading", 1, (Placed("column_heading", _line(text)),), keep_with_next=True)
+
+
+@pytest.mark.parametrize("n, room, first_on_page_1", [(3, 2, 0), (3, 1, 0), (2, 1, 0),
+                                                      (4, 2, 2), (4, 3, 2), (5, 3, 3), (5, 4, 3)])
+def test_widow_orphan_control_as_word(n, room, first_on_page_1):
+    """At least 2 lines on each side of a page break; 2- and 3-line paragraphs move whole."""
+    layout = paginate(para(1, 22 - room) + para(2, n), None, G)
+    on_1 = [pl.line.text for pl in layout.pages[0].lines if pl.line.text.startswith("p2")]
+    assert len(on_1) == first_on_page_1
+    assert where(layout, f"p2l{first_on_page_1}") == (2, 0)
+
+
+def test_heading_keeps_with_a_whole_three_line_paragraph():
+    layout = paginate(para(1, 19) + [title("T")] + para(2, 3), None, G)  # T + 2 lines would fit
+    assert where(layout, "T") == (2, 0)
+    layout = paginate(para(1, 19) + [title("T")] + para(2, 6), None, G)  # T + 2 of 6 lines: fine
+    assert where(layout, "T") == (1, 19)
+
+
+def test_keep_chain_longer_than_a_page_fills_pages():
+    """QA repro 02: 30 headings in a row must not go one per page, nor leave a page of keeps."""
+    units = []
+    for k in range(30):
+        units += [heading(f"H{k}"), Unit("space", 1)]
+    units += [title("T")] + para(1, 5)
+    layout = paginate(units, None, G)
+    assert len(layout.pages) == 3
+    assert all(len(p.lines) >= 8 for p in layout.pages)
+    page, row = where(layout, "T")
+    assert where(layout, "p1l0") == (page, row + 1) and where(layout, "p1l1")[0] == page
+
+
+def test_keep_chain_that_fits_a_fresh_page_still_moves():
+    units = para(1, 15) + [heading("H"), Unit("space", 1), title("T")] + para(2, 8)
+    layout = paginate(units, None, G)  # H, space, T and 2 lines need 5 rows, 7 are left
+    assert where(layout, "H") == (1, 15)
+    units = para(1, 19) + [heading("H"), Unit("space", 1), title("T")] + para(2, 8)
+    layout = paginate(units, None, G)
+    assert where(layout, "H") == (2, 0) and where(layout, "T") == (2, 2)
+
+
+def test_end_block_longer_than_a_page_flows_over_pages():
+    """QA repro 03: 50 rows of end block; nothing above the page, last rule on the bottom edge."""
+    layout = paginate(para(1, 10), end(50), G)
+    assert len(layout.pages) == 3
+    for page in layout.pages:
+        for pl in page.lines:
+            assert G.bottom <= pl.baseline <= G.top
+        for r in page.rules:
+            assert G.bottom - 1e-6 <= r.y <= G.top + 1e-6
+    texts = [pl.line.text for p in layout.pages for pl in p.lines if pl.role == "end_block"]
+    assert texts == [f"e{i}" for i in range(50)]  # every line, in order, once
+    # 6 rows at the bottom of page 1, then two full pages
+    assert where(layout, "e0") == (1, 16) and where(layout, "e5") == (1, 21)
+    assert where(layout, "e6") == (2, 0) and where(layout, "e28") == (3, 0)
+    assert len([r for r in layout.pages[1].rules]) == 2  # each piece framed by the thick rules
+    last = layout.pages[-1]
+    assert min(r.y for r in last.rules) == pytest.approx(G.bottom)
+    assert max(r.y for r in last.rules) == pytest.approx(G.bottom + 22 * G.pitch)  # framed
+    assert where(layout, "p1l9") == (1, 9)  # body stays where it was

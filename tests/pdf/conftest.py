@@ -68,3 +68,20 @@ def rendered(request):
 def epoch() -> int:
     """The SOURCE_DATE_EPOCH the session's PDFs were built with."""
     return EPOCH
+
+
+INPUTS = Path(__file__).parent / "inputs"
+
+
+@pytest.fixture(scope="session")
+def qa_pdf(pdf_out):
+    """The QA reproductions (long unbreakable runs, a keep chain longer than a page, an end
+    block longer than a page) rendered once: name -> Rendered."""
+    out, docs = {}, []
+    for src in sorted(INPUTS.glob("*.txt")):
+        r, doc = _rendered(src.stem, src, pdf_out)
+        out[src.stem] = r
+        docs.append(doc)
+    yield out
+    for doc in docs:
+        doc.close()

@@ -2,7 +2,9 @@
 
 Wide characters (ideographs, CJK punctuation) take one cell each; the cell is the
 block width divided by the characters per line (15.79 pt for 28 at 16 pt). Latin
-words and digit runs are kept whole at their measured width. When the next unit
+words and digit runs are kept whole at their measured width, unless a run is wider
+than a line (a URL, a long number): then it is set character by character and may
+break after / ? & = - . _ , (anywhere inside a long stretch without them). When the next unit
 does not fit, one 。，、 may hang into the right margin; otherwise the unit moves to
 the next line and the line is spread to both edges. Pure: a width callable in,
 positioned lines out.
@@ -29,6 +31,7 @@ class Token(NamedTuple):
     wide: bool
     space: bool = False
     squeeze: bool = False  # compressed to half a cell
+    split: bool = False  # one character of a run wider than a line (see _split_long)
 
 
 class Glyph(NamedTuple):
@@ -115,12 +118,51 @@ def tokenize(text: str, measure: Measure, cell: float) -> list[Token]:
     return out
 
 
-def _breaks(text: str, tokens: Sequence[Token]) -> list[bool]:
-    """allowed[k]: may a line break between tokens k and k+1?"""
-    glued: set[int] = set()  # character offsets inside an unbreakable run (break before them forbidden)
-    for m in rules.UNBREAKABLE.finditer(text):
-        glued.update(range(m.start() + 1, m.end()))
-    # character offset of each token in ``text`` (runs of spaces collapse to one token)
+#: A run wider than a line preferably breaks after these (URLs, paths, long numbers with separators).
+URL_BREAKS = frozenset("/?&=-._,#:;")
+
+
+def _split_long(tokens: list[Token], room: float, measure: Measure) -> list[Token]:
+    """Runs wider than ``room`` become one token per character (marked ``split``)."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.wide or t.space or t.width <= room + EPS or len(t.text) < 2:
+            out.append(t)
+        else:
+            out.extend(Token(ch, measure(ch), False, split=True) for ch in t.text)
+    return out
+
+
+def _split_breaks(text: str, tokens: Sequence[Token], offsets: list[int], room: float) -> set[int]:
+    """Token indexes k (break allowed before token k) inside split runs: after a URL mark,
+    and anywhere in a stretch without one wider than a sixth of the line."""
+    allowed: set[int] = set()
+    k = 0
+    n = len(tokens)
+    while k < n:
+        if not tokens[k].split:
+            k += 1
+            continue
+        j = k
+        while j < n and tokens[j].split and (j == k or offsets[j] == offsets[j - 1] + 1):
+            j += 1
+        # tokens k..j-1 are one run; segments end after a URL mark
+        seg_start, width = k, 0.0
+        for m in range(k, j):
+            width += tokens[m].width
+            last = m == j - 1
+            if tokens[m].text in URL_BREAKS or last:
+                if width > room / 6:
+                    allowed.update(range(seg_start + 1, m + 1))
+                if not last:
+                    allowed.add(m + 1)
+                seg_start, width = m + 1, 0.0
+        k = j
+    return allowed
+
+
+def _offsets(text: str, tokens: Sequence[Token]) -> list[int]:
+    """The character offset of each token in ``text`` (runs of spaces collapse to one token)."""
     offsets, pos = [], 0
     for t in tokens:
         while t.space and pos < len(text) and text[pos] not in " \t":
@@ -131,21 +173,33 @@ def _breaks(text: str, tokens: Sequence[Token]) -> list[bool]:
                 pos += 1
         else:
             pos += len(t.text)
+    return offsets
+
+
+def _breaks(text: str, tokens: Sequence[Token], room: float = math.inf) -> list[bool]:
+    """allowed[k]: may a line break between tokens k and k+1?"""
+    glued: set[int] = set()  # character offsets inside an unbreakable run (break before them forbidden)
+    for m in rules.UNBREAKABLE.finditer(text):
+        glued.update(range(m.start() + 1, m.end()))
+    offsets = _offsets(text, tokens)
+    inside = _split_breaks(text, tokens, offsets, room)
     allowed = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
         if a.space or b.space:
             ok = True
+        elif a.split and b.split and offsets[k + 1] == offsets[k] + 1:  # inside a long run
+            ok = k + 1 in inside and not rules.no_start(b.text) and not rules.no_end(a.text)
         else:
             ok = not rules.no_start(b.text) and not rules.no_end(a.text) and offsets[k + 1] not in glued
         allowed.append(ok)
     return allowed
 
 
-def _clusters(text: str, tokens: list[Token]) -> list[list[Token]]:
+def _clusters(text: str, tokens: list[Token], room: float = math.inf) -> list[list[Token]]:
     if not tokens:
         return []
-    allowed = _breaks(text, tokens)
+    allowed = _breaks(text, tokens, room)
     out, cur = [], [tokens[0]]
     for k, ok in enumerate(allowed):
         if ok:
@@ -182,7 +236,8 @@ def break_lines(
     lines; ``align`` is justify (flush both edges, last line left), left, center or right.
     """
     cell = cell if cell is not None else cell_for(width, size)
-    clusters = _clusters(text, tokenize(text, measure, cell))
+    room = width - max(first_indent, rest_indent)
+    clusters = _clusters(text, _split_long(tokenize(text, measure, cell), room, measure), room)
     rows: list[tuple[list[Token], bool, float]] = []
     i = 0
     while i < len(clusters):
@@ -209,6 +264,7 @@ def break_lines(
             if (
                 hang
                 and last.text in rules.HANGABLE
+                and not last.split
                 and last.width <= cell + EPS
                 and used + w - last.width <= room + EPS
             ):

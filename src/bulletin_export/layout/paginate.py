@@ -6,7 +6,7 @@ at the bottom-left corner of the page, y upwards, as in PDF), ready for any draw
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .blocks import Unit
 from .breaker import Line
@@ -72,8 +72,19 @@ class Layout:
     pages: list[Page]
 
 
+def _kept_lines(size: int) -> int:
+    """Lines of a paragraph that must share a page with its first line (widow/orphan
+    control as in Word: a paragraph of up to 3 lines never splits, longer ones keep 2)."""
+    return size if size <= 3 else 2
+
+
 def _need(units: list[Unit], i: int) -> int:
     """Rows that must stay together from unit i: a keep-with-next chain and what it keeps with."""
+    return _chain(units, i)[0]
+
+
+def _chain(units: list[Unit], i: int) -> tuple[int, int]:
+    """(rows to keep together from unit i, index of the unit that ends its chain)."""
     need = 0
     j = i
     while j < len(units):
@@ -82,18 +93,58 @@ def _need(units: list[Unit], i: int) -> int:
         if u.kind == "space" or u.keep_with_next:
             j += 1
             continue
-        if u.group is not None and u.index == 0 and u.size >= 2 and j > i:
-            need += 1  # a heading keeps with two lines of its paragraph
+        if u.group is not None and u.index == 0 and j > i:
+            need += _kept_lines(u.size) - 1  # a heading keeps with the lines its paragraph keeps
         break
-    return need
+    return need, j
+
+
+def _split_row(u: Unit, row: int, rows: int) -> int | None:
+    """Widow/orphan control for a paragraph line placed at ``row`` of ``rows``: the index of
+    the line that must start the next page, or None when the rest of the paragraph fits.
+
+    The page would break before line ``u.index + room``; a split leaves at least 2 lines on
+    each side (so 2- and 3-line paragraphs move whole), else it moves up to where it does."""
+    room = rows - row
+    if u.size - u.index <= room:
+        return None
+    split = min(u.index + room, u.size - 2)
+    return split if split >= 2 else 0  # below 2: the paragraph cannot split, it moves whole
+
+
+def _end_pieces(end: Unit, rows: int) -> list[Unit]:
+    """An end block taller than a page, cut into page-high pieces from its bottom (the last
+    piece fills the last page, its last rule on the block's bottom edge); every piece is
+    framed by the block's top and bottom rules, the rules inside it kept."""
+    if end.rows <= rows:
+        return [end]
+    frame = end.rules[0] if end.rules else None
+    bottoms = list(range(end.rows, 0, -rows))[::-1]
+    tops = [0] + bottoms[:-1]
+    pieces = []
+    for top, bottom in zip(tops, bottoms):
+        lines = tuple(replace(p, row=p.row - top) for p in end.lines if top <= p.row < bottom)
+        inner = tuple(replace(r, y=r.y - top) for r in end.rules if top < r.y < bottom)
+        edges = () if frame is None else (replace(frame, y=0.0),
+                                          replace(frame, y=float(bottom - top)))
+        pieces.append(replace(end, rows=bottom - top, lines=lines,
+                              rules=edges[:1] + inner + edges[1:]))
+    return pieces
 
 
 def paginate(units: list[Unit], end: Unit | None, geometry: Geometry) -> Layout:
-    """Place units on pages of ``geometry.rows`` rows; the end block goes on the last page's bottom."""
+    """Place units on pages of ``geometry.rows`` rows; the end block goes on the last page's
+    bottom (an end block taller than a page flows over pages, ending there).
+
+    Keep-with-next is a preference: a chain that does not fit on an empty page together
+    with what it keeps with (many headings in a row) would push units from page to page;
+    it fills pages instead, only its last third of a page (a title and its first lines)
+    still kept together."""
     R = geometry.rows
     pages: list[list[tuple[Unit, int]]] = [[]]
     row = 0
     i = 0
+    fill_until = -1  # units before this index belong to a chain too long to keep
     while i < len(units):
         u = units[i]
         if u.kind == "space":
@@ -104,28 +155,34 @@ def paginate(units: list[Unit], end: Unit | None, geometry: Geometry) -> Layout:
             row += u.rows
             i += 1
             continue
-        if row > 0 and row + min(_need(units, i), R) > R:
+        need, chain_end = _chain(units, i)
+        if need > R:
+            fill_until = max(fill_until, chain_end)
+        if i < fill_until and need > R // 3:
+            need = u.rows  # give up keeping: the chain cannot be kept on any page
+        if row > 0 and row + min(need, R) > R:
             pages.append([])
             row = 0
             continue
-        if u.group is not None and row > 0:
-            room = R - row
-            orphan = u.index == 0 and u.size >= 2 and room == 1
-            widow = u.index == u.size - 2 and u.index >= 2 and room == 1
-            if orphan or widow:
-                pages.append([])
-                row = 0
-                continue
+        if u.group is not None and row > 0 and _split_row(u, row, R) == u.index:
+            pages.append([])  # widow/orphan control: this line starts the next page
+            row = 0
+            continue
         pages[-1].append((u, row))
         row += u.rows
         i += 1
-    if end is not None and row + end.rows > R:
-        pages.append([])
-        row = 0
-    return _place(pages, end, geometry)
+    ends: list[tuple[int, Unit]] = []  # (page index, piece at the page's bottom)
+    if end is not None:
+        for k, piece in enumerate(_end_pieces(end, R)):
+            if k or row + piece.rows > R:
+                pages.append([])
+            ends.append((len(pages) - 1, piece))
+            row = R
+    return _place(pages, ends, geometry)
 
 
-def _place(pages: list[list[tuple[Unit, int]]], end: Unit | None, g: Geometry) -> Layout:
+def _place(pages: list[list[tuple[Unit, int]]], ends: list[tuple[int, Unit]], g: Geometry
+           ) -> Layout:
     out: list[Page] = []
     for n, placed in enumerate(pages, start=1):
         page = Page(n)
@@ -134,9 +191,9 @@ def _place(pages: list[list[tuple[Unit, int]]], end: Unit | None, g: Geometry) -
             _add(page, u, top, row, g)
             page.rows_used = row + u.rows
         out.append(page)
-    if end is not None:
-        top = g.bottom + end.rows * g.pitch
-        _add(out[-1], end, top, g.rows - end.rows, g)
+    for n, piece in ends:
+        top = g.bottom + piece.rows * g.pitch
+        _add(out[n], piece, top, g.rows - piece.rows, g)
     return Layout(g, out)
 
 
