@@ -63,3 +63,40 @@ def test_encode_like_keeps_the_input_encoding(label: str, prefix: bytes, codec: 
 def test_encode_like_falls_back_to_utf8() -> None:
     assert encode_like("职工", None) == ("职工".encode(), "UTF-8")
     assert encode_like("职工", "Latin-1?") == ("职工".encode(), "UTF-8")
+
+
+INPUTS = __import__("pathlib").Path(__file__).parent / "inputs"
+
+
+def _check_fix(path) -> tuple[str, list[str], str]:
+    """What `check --fix` does: parser diagnostics and check findings, fixes applied."""
+    from bulletin_export.checks import run_checks
+    from bulletin_export.parser import parse_bytes
+
+    res = parse_bytes(path.read_bytes(), file=path.name)
+    text = path.read_text(encoding="utf-8")
+    new, changes = apply_fixes(text, list(res.diagnostics) + run_checks(res))
+    return new, [c.describe() for c in changes], next(res.issue.articles()).paragraphs[0].text
+
+
+def test_html_entities_are_decoded_for_print_and_fixed_in_the_source() -> None:
+    """QA 11: the parser reads the entities as characters (BX006), whose fixes correct the source."""
+    new, changes, printed = _check_fix(INPUTS / "html-entities.txt")
+    assert printed == "4月6日，市总工会召开例会，会上“三访三促”活动&成效。"
+    assert new.splitlines()[1] == "4月6日，市总工会召开例会，会上“三访三促”活动&成效。（市总办公室）"
+    assert changes[0] == "2:14 '&nbsp;' → '' [BX006]"
+    assert {c.rsplit("[", 1)[1] for c in changes} == {"BX006]"}
+
+
+def test_nbsp_entity_is_a_space_between_latin_words_once() -> None:
+    from bulletin_export.parser import parse_text
+
+    res = parse_text("使用Microsoft&nbsp;&nbsp;Word软件，日前&nbsp;市总召开会议。\n")
+    assert [d.fix for d in res.diagnostics if d.code == "BX006"] == [" ", "", ""]
+
+
+def test_spaces_before_chinese_marks_are_fixed() -> None:
+    """QA 11: `例会 。` and `仪式 ，` are BX223 findings, the padding before the source is not."""
+    new, changes, printed = _check_fix(INPUTS / "space-before-punct.txt")
+    assert new.splitlines()[1] == "4月6日，市总工会召开例会。会前举行了揭牌仪式，效果很好。（市总办公室）"
+    assert all(c.endswith("[BX223]") for c in changes) and len(changes) == 4

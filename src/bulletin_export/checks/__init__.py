@@ -7,7 +7,7 @@ diagnostics sorted by position; ``all_checks()`` is the table ``check --list`` p
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from ..diagnostics import Diagnostic
 from ..model import Issue
@@ -25,15 +25,22 @@ def _sort_key(d: Diagnostic) -> tuple:
 
 def run_on_lines(lines: Iterable[str], issue: Issue | None = None, *, file: str | None = None,
                  disabled: Iterable[str] = (), previous: Issue | None = None,
-                 parser_diagnostics: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+                 parser_diagnostics: Iterable[Diagnostic] = (),
+                 line_kinds: Sequence[str] | None = None) -> list[Diagnostic]:
     """Run the enabled checks on source lines (and the model, when given).
 
     ``parser_diagnostics`` lets a check step back where the parser already said the same
-    thing (``Check.superseded_by``).
+    thing (``Check.superseded_by``). ``line_kinds`` is the parser's kind of each line
+    (ParseResult.line_kinds); without it the lines are parsed here to get it.
     """
     off = resolve(disabled)
     said = {(d.code, d.span.line) for d in parser_diagnostics if d.span}
-    ctx = CheckContext.build(list(lines), issue, previous, file)
+    lines = [t.rstrip("\r\n") for t in lines]
+    if line_kinds is None:
+        from ..parser import parse_text
+
+        line_kinds = parse_text("\n".join(lines)).line_kinds
+    ctx = CheckContext.build(lines, issue, previous, file, line_kinds)
     out: list[Diagnostic] = []
     for check in all_checks():
         if check.code in off or (check.needs_model and issue is None):
@@ -57,5 +64,7 @@ def run_checks(result: Any, *, disabled: Iterable[str] = (), previous: Any | Non
     if file is None and issue is not None:
         file = issue.source.name
     prev_issue = getattr(previous, "issue", previous)
+    kinds = getattr(result, "line_kinds", ())
     return run_on_lines(result.lines, issue, file=file, disabled=disabled, previous=prev_issue,
-                        parser_diagnostics=getattr(result, "diagnostics", ()))
+                        parser_diagnostics=getattr(result, "diagnostics", ()),
+                        line_kinds=kinds if kinds or not result.lines else None)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 from ..model import Issue, Span
+from ..parser.kinds import paren_tail
 
 # Characters that make text "Chinese" for the checks: CJK ideographs (basic, extension A,
 # compatibility) and 〇.
@@ -15,14 +16,6 @@ CJK_PUNCT = "，。、；：？！“”‘’（）《》〔〕【】〖〗［�
 OPENERS = "“‘（《〔【〖［「『"
 CLOSERS = "”’）》〕】〗］」』"
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009"  # zero-width ones are the parser's (BX003)
-
-_FENCE = re.compile(r"^\s*-{3,}\s*$")
-_DATE_TAIL = re.compile(
-    r"^[0-9０-９〇零○一二三四五六七八九十]{2,4}年[0-9０-９〇零○一二三四五六七八九十]{1,3}月"
-    r"[0-9０-９〇零○一二三四五六七八九十]{1,3}日(印发|编印|印|发)?\s*$"
-)
-_TRAILING_PAREN = re.compile(r"^[（(][^（）()]+[）)]\s*$")
-
 
 _CJK_RE = re.compile("[〇" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES) + "]")
 
@@ -37,58 +30,44 @@ def is_chinese(ch: str) -> bool:
     return is_cjk(ch) or ch in CJK_PUNCT
 
 
-def is_date_tail(text: str) -> bool:
-    """True when ``text`` is a date (optionally followed by 印发) up to the end of the line."""
-    return bool(_DATE_TAIL.match(text))
-
-
-def is_trailing_paren(text: str) -> bool:
-    """True when ``text`` is one parenthesised phrase up to the end of the line (a source)."""
-    return bool(_TRAILING_PAREN.match(text))
-
-
-def header_block_lines(lines: Sequence[str]) -> set[int]:
-    """Line numbers (1-based) of a leading ``---`` fenced header block, fences included."""
-    first = next((i for i, t in enumerate(lines) if t.strip()), None)
-    if first is None or not _FENCE.match(lines[first]):
-        return set()
-    for j in range(first + 1, len(lines)):
-        if _FENCE.match(lines[j]):
-            return set(range(first + 1, j + 2))
-    return set()
-
-
 def span_lines(span: Span | None) -> range:
     if span is None:
         return range(0)
     return range(span.line, max(span.line, span.end_line) + 1)
 
 
+def ends_with_paren(text: str) -> bool:
+    """True when ``text`` is one parenthesised phrase up to the end of the line, in the shape
+    the parser reads as a source (parser.kinds.paren_tail)."""
+    return paren_tail(text) == 0
+
+
 @dataclass
 class CheckContext:
-    """The input of every check; built once per file by ``run_checks``."""
+    """The input of every check; built once per file by ``run_checks``.
+
+    ``kinds`` is the parser's verdict on each source line (ParseResult.line_kinds: header,
+    masthead, heading, title, paragraph, end_block, ...); the checks do not guess it again.
+    """
 
     lines: list[str]
     issue: Issue | None = None
     previous: Issue | None = None
     file: str | None = None
+    kinds: tuple[str, ...] = ()
     skip: set[int] = field(default_factory=set)  # lines the text checks leave alone
-    masthead_lines: set[int] = field(default_factory=set)
-    end_lines: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, lines: Sequence[str], issue: Issue | None = None, previous: Issue | None = None,
-              file: str | None = None) -> "CheckContext":
+              file: str | None = None, kinds: Sequence[str] = ()) -> "CheckContext":
         clean = [t.rstrip("\r\n") for t in lines]
-        skip = header_block_lines(clean)
-        masthead: set[int] = set()
-        end: set[int] = set()
-        if issue is not None:
-            if issue.masthead is not None:
-                masthead.update(span_lines(issue.masthead.span))
-            for entry in issue.distribution:
-                end.update(span_lines(entry.span))
-        return cls(clean, issue, previous, file, skip, masthead, end)
+        kinds = tuple(kinds) + ("blank",) * (len(clean) - len(kinds))
+        skip = {no for no, kind in enumerate(kinds, 1) if kind == "header"}  # never printed
+        return cls(clean, issue, previous, file, kinds, skip)
+
+    def kind(self, no: int) -> str:
+        """The parser's kind of line ``no`` (1-based)."""
+        return self.kinds[no - 1] if 0 < no <= len(self.kinds) else "blank"
 
     def text_lines(self) -> Iterator[tuple[int, str]]:
         """(line number, text) of every line the text checks look at."""

@@ -7,29 +7,29 @@ from typing import Iterator
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
-from .context import (CLOSERS, OPENERS, SPACES, CheckContext, is_chinese, is_cjk, is_date_tail,
-                      is_trailing_paren)
+from ..parser.kinds import paren_tail
+from .context import CLOSERS, OPENERS, SPACES, CheckContext, ends_with_paren, is_chinese, is_cjk
 from .registry import get, register
 
 FULL_OF = {",": "，", ".": "。", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _SENTENCE = ",.;:?!"
 _FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 _SPACE_RUN = re.compile(f"[{SPACES}]+")
-_TRAILING_ASCII_SOURCE = re.compile(r"\(([^()（）]+)\)\s*$")
-_HEADING = re.compile(r"^\s*[【〖［][^】〗］]*[】〗］]\s*$")
-_END_BLOCK = re.compile(r"^\s*(本期印发|报送|报|送|发|抄送)\s*[：:]")
-_CLASSIFICATION = re.compile(r"^\s*(内部资料|内部刊物|秘密|机密|绝密)")
 
 
-def halfwidth_punctuation(text: str) -> Iterator[tuple[int, str]]:
-    """(0-based index, mark) of each half-width mark sitting inside Chinese text."""
+def halfwidth_punctuation(text: str, end_block: bool = False) -> Iterator[tuple[int, str]]:
+    """(0-based index, mark) of each half-width mark sitting inside Chinese text.
+
+    ``end_block``: the line is an end-block entry (the parser says so), whose label colon
+    (`送:`) is printed from the model and so not reported.
+    """
     skip: set[int] = set()
-    m = _TRAILING_ASCII_SOURCE.search(text)
-    if m and (m.start() == 0 or text[m.start() - 1] in SPACES + "。！？"):
-        skip = {m.start(), m.end(1)}  # a source in half-width parentheses: the parser takes it
-    m = _END_BLOCK.match(text)
-    if m:
-        skip.add(m.end() - 1)  # the colon of 报: / 送: — the label is printed from the model
+    k = paren_tail(text)
+    if k is not None and text[k] == "(" and (k == 0 or text[k - 1] in SPACES + "。！？"):
+        skip = {k, text.rstrip().rindex(")")}  # a source in half-width parentheses: the parser takes it
+    colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)
+    if end_block and colon >= 0:
+        skip.add(colon)
     for i, ch in enumerate(text):
         if ch not in FULL_OF or i in skip:
             continue
@@ -68,7 +68,8 @@ def straight_quotes(text: str) -> Iterator[tuple[int, str | None]]:
 def check_halfwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX221")
     for no, text in ctx.text_lines():
-        found = [(i, ch, FULL_OF[ch]) for i, ch in halfwidth_punctuation(text)]
+        found = [(i, ch, FULL_OF[ch])
+                 for i, ch in halfwidth_punctuation(text, ctx.kind(no) == "end_block")]
         found += [(i, '"', full) for i, full in straight_quotes(text)]
         for i, ch, full in sorted(found):
             hint = f"use the full-width {full}" if full else "use “ to open and ” to close"
@@ -92,6 +93,8 @@ def check_fullwidth(ctx: CheckContext) -> Iterator[Diagnostic]:
 
 
 _MARKS = "，、；：。！？"
+# lines whose spacing is layout, not text: the parser reads them without their padding
+_UNSPACED_KINDS = ("masthead", "end_block", "heading")
 
 
 def _chinese_edge(ch: str) -> bool:
@@ -100,23 +103,23 @@ def _chinese_edge(ch: str) -> bool:
 
 def stray_spaces(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) 0-based of each space run between Chinese characters, quotes or brackets,
-    or after a Chinese mark such as ， or 。 before Chinese text.
+    after a Chinese mark such as ， or 。 before Chinese text, or before a Chinese mark.
 
-    Leading indentation, trailing spaces, the run before a parenthesised source or a
-    date ending the line, and spaces next to Latin text are left alone.
+    Leading indentation, trailing spaces, the run before a parenthesised source ending the
+    line and spaces next to Latin text are left alone; so are masthead, heading and
+    end-block lines (the caller asks the parser's line kinds).
     """
-    if _HEADING.match(text) or _END_BLOCK.match(text) or _CLASSIFICATION.match(text):
-        return
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e == len(text):
             continue
         left, right = text[s - 1], text[e]
         if not ((is_cjk(left) and _chinese_edge(right)) or (_chinese_edge(left) and is_cjk(right))
-                or (left in _MARKS and (is_cjk(right) or right in OPENERS))):
+                or (left in _MARKS and (is_cjk(right) or right in OPENERS))
+                or right in _MARKS):  # 例会 。 / 仪式 ，: never a space before a Chinese mark
             continue
         rest = text[e:]
-        if is_trailing_paren(rest) or is_date_tail(rest):
+        if ends_with_paren(rest):
             continue
         yield s, e
 
@@ -130,11 +133,11 @@ def _describe(run: str) -> str:
 
 
 @register("BX223", "stray-space", Severity.WARNING,
-          "a space between Chinese characters, next to a Chinese quote or bracket, or after ，。")
+          "a space between Chinese characters, next to a Chinese quote or bracket, after or before ，。")
 def check_spaces(ctx: CheckContext) -> Iterator[Diagnostic]:
     me = get("BX223")
     for no, text in ctx.text_lines():
-        if no in ctx.masthead_lines or no in ctx.end_lines:
+        if ctx.kind(no) in _UNSPACED_KINDS:
             continue
         for s, e in stray_spaces(text):
             yield me.diag(f"{_describe(text[s:e])} inside Chinese text", Span.of_line(no, s + 1, e - s),

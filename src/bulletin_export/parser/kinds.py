@@ -69,6 +69,14 @@ def trailing_source(text: str) -> tuple[str, str] | None:
     return clean(m.group(1)), source
 
 
+def paren_tail(text: str) -> int | None:
+    """Index of a parenthesised group ending the line in the shape of a source (`（相城区总工会）`,
+    `(综合来稿)`, also `（共印120份）`), whatever precedes it; None when there is none."""
+    t = text.rstrip()
+    k = max(t.rfind("（"), t.rfind("("))
+    return k if k >= 0 and _SOURCE_LINE.match(t[k:]) else None
+
+
 def ends_sentence(text: str) -> bool:
     t = text.rstrip(_CLOSERS) if text[-1:] in "”’」』" else text
     return bool(t) and t[-1] in _FINAL

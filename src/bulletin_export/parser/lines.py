@@ -4,13 +4,16 @@ Line numbers and columns are those of the decoded text split at LF, CRLF and CR,
 span points where an editor shows it. Within a line: zero-width characters are removed,
 control characters XML cannot carry are dropped (warning), form feeds and U+2029 split the
 line with a blank line between; VT / U+2028 / NEL (Word's soft line break) are joined into
-the line: nothing between Chinese characters, one space between Latin words (info BX005). Spaces of every kind (ASCII,
+the line: nothing between Chinese characters, one space between Latin words (info BX005).
+HTML entities pasted from web pages (`&ldquo;`, `&nbsp;`, `&#12288;`) are read as their
+characters with a warning (BX006) whose fix writes the character into the source. Spaces of every kind (ASCII,
 tab, NBSP, U+3000, U+2000..U+200A) are white space for structure; `clean` decides what
 white space a printed text keeps.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -21,6 +24,9 @@ ZERO_WIDTH = frozenset("\u200b\u200c\u200d\ufeff\u2060")
 _BLANK_BREAKS = frozenset("\x0c\u2029")
 _LINE_BREAKS = frozenset("\x0b\u2028\x85")
 _EOL = re.compile(r"\r\n|\r|\n")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_SPACE_NAMES = {"\u00a0": "a no-break space", "\u3000": "a full-width space", "\u2002": "an en space",
+                "\u2003": "an em space", "\u2009": "a thin space"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,45 @@ def _bad_char(ch: str) -> bool:
     return 0x7F <= o <= 0x9F and o != 0x85 or 0xD800 <= o <= 0xDFFF or o in (0xFFFE, 0xFFFF)
 
 
+def entities(raw: str) -> dict[int, tuple[str, str, str]]:
+    """HTML entities pasted from a web page (`&ldquo;` `&nbsp;` `&#12288;`), by start index:
+    (entity, the character it stands for, the source fix). `&nbsp;` is fixed to nothing
+    between Chinese characters and to one space next to Latin text (the first of a run)."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for m in _ENTITY.finditer(raw):
+        char = html.unescape(m.group())
+        if char == m.group() or len(char) != 1 or char == "\ufffd" or _bad_char(char) or ord(char) < 0x20:
+            continue
+        found[m.start()] = (m.group(), char, char)
+    ends = {start + len(e): (start, c) for start, (e, c, _) in found.items()}
+    for start, (entity, char, _) in list(found.items()):
+        if char != "\u00a0":
+            continue
+        after_space = start in ends and ends[start][1].isspace() or raw[start - 1: start].isspace()
+        left, right = _neighbour(raw, start, ends, -1), _neighbour(raw, start + len(entity), found, 1)
+        fix = " " if not after_space and (is_latin(left) or is_latin(right)) else ""
+        found[start] = (entity, char, fix)
+    return found
+
+
+def _neighbour(raw: str, at: int, entities: dict, step: int) -> str:
+    """The nearest character that is not white space (entities read as their character)
+    before `at` (step -1, `entities` by end) or from `at` (step 1, by start)."""
+    i = at
+    while 0 < i if step < 0 else i < len(raw):
+        if i in entities:
+            start, char = entities[i] if step < 0 else (None, entities[i][1])
+            if not char.isspace():
+                return char
+            i = start if step < 0 else i + len(entities[i][0])
+            continue
+        ch = raw[i - 1] if step < 0 else raw[i]
+        if not ch.isspace():
+            return ch
+        i += step
+    return ""
+
+
 def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]:
     """Split and clean `text`: (source lines, structural lines, diagnostics)."""
     source = split_source_lines(text)
@@ -75,9 +120,22 @@ def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]
         chars: list[str] = []
         cols: list[int] = []
         zero_width = 0
+        pasted = entities(raw) if "&" in raw else {}
+        skip_to = 0
         for i, ch in enumerate(raw):
             col = i + 1
-            if ch in ZERO_WIDTH:
+            if i < skip_to:
+                continue
+            if i in pasted:
+                entity, char, fix = pasted[i]
+                shown = _SPACE_NAMES.get(char, f"{char} (U+{ord(char):04X})")
+                diags.append(Diagnostic("BX006", Severity.WARNING, f"HTML entity {entity} read as {shown}",
+                                        Span.of_line(no, col, len(entity)),
+                                        hint="write the character itself", fix=fix))
+                chars.append(char)
+                cols.append(col)
+                skip_to = i + len(entity)
+            elif ch in ZERO_WIDTH:
                 zero_width += 1
             elif ch in _LINE_BREAKS:
                 # a Word soft line break inside a paragraph: join the halves
