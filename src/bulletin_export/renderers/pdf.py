@@ -75,7 +75,7 @@ _DRAWING = threading.Lock()
 
 def _face_names(layout: Layout, fonts):
     """Register the faces the layout needs; return face_name(role, ch) -> reportlab name."""
-    from .pdf_fonts import register
+    from .pdf_fonts import face_for, register
 
     style_roles = fonts.style.roles
     needed: dict[tuple, tuple] = {}
@@ -86,7 +86,7 @@ def _face_names(layout: Layout, fonts):
         key = (role, ch)
         f = choice.get(key)
         if f is None:
-            f = choice[key] = fonts.face_for_char(style_roles[role].font, ch) or \
+            f = choice[key] = face_for(fonts, style_roles[role].font, ch) or \
                 fonts.face(style_roles[role].font)
         return f
 

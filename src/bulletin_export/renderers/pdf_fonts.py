@@ -87,8 +87,25 @@ def _evict() -> None:
             del pdfmetrics._dynFaceNames[font.face.name]
 
 
+def is_latin(ch: str) -> bool:
+    """ASCII letters, digits, punctuation and the space: the characters Word sets in the
+    run's w:ascii font (Times New Roman in our DOCX), so the PDF sets them in the Latin face."""
+    return " " <= ch <= "~"
+
+
+def face_for(fonts, font_role: str, ch: str):
+    """The face that draws ``ch`` for a font role: the role's Latin face (Liberation Serif for
+    Times New Roman) for ASCII, else the first face of its chain that has the character."""
+    if is_latin(ch):
+        latin = fonts.latin_face(font_role)
+        if latin is not None and latin.has(ch):
+            return latin
+    return fonts.face_for_char(font_role, ch)
+
+
 class Metrics:
-    """measure(text, font_role, size) -> pt, along the role's fallback chain (cached per char)."""
+    """measure(text, font_role, size) -> pt with the faces that draw each character: the Latin
+    face for ASCII, the role's fallback chain for the rest (cached per char)."""
 
     def __init__(self, fonts):
         self.fonts = fonts
@@ -99,7 +116,7 @@ class Metrics:
         key = (role, ch)
         hit = self._em.get(key)
         if hit is None:
-            face = self.fonts.face_for_char(role, ch)
+            face = face_for(self.fonts, role, ch)
             hit = face.advance(ch, 1.0) if face is not None else 1.0
             self._em[key] = hit
         return hit
