@@ -225,3 +225,14 @@ def test_unwritable_cache_puts_subsets_in_the_temp_folder(tmp_path: Path, monkey
     (tmp_path / "tmp").mkdir()
     path, _ = face.truetype_for("工会简报")
     assert path.is_relative_to(tmp_path / "tmp") and path.stat().st_size > 0
+
+
+def test_many_scattered_characters_fit_a_format_12_cmap(cache_home: Path):
+    face = resolve_fonts(load_style(None)).face("fangsong")
+    if face.is_cff:
+        pytest.skip("the body face is not TrueType here")
+    cps = list(cache.metrics(str(face.path), face.index).codepoints)[::2][:9000]
+    if len(cps) < 9000:
+        pytest.skip("the body face has too few characters")
+    font = TTFont(str(subset.truetype_subset(face.path, face.index, cps)))
+    assert set(font.getBestCmap()) == set(cps)  # too many segments for format 4

@@ -210,9 +210,10 @@ def _cmap(pairs: list[tuple[int, int]]) -> bytes:
     body += b"".join(struct.pack(">H", s) for s, _, _ in segments)
     body += b"".join(struct.pack(">H", d & 0xFFFF) for _, _, d in segments)
     body += b"\0\0" * n
-    fmt4 = struct.pack(">HHH", 4, 6 + len(body), 0) + body
-    subtables = [(3, 1, fmt4)]
-    if any(c > 0xFFFF for c, _ in pairs):
+    subtables = []
+    if 6 + len(body) <= 0xFFFF:  # else (some 8,000 scattered characters) format 12 alone
+        subtables.append((3, 1, struct.pack(">HHH", 4, 6 + len(body), 0) + body))
+    if not subtables or any(c > 0xFFFF for c, _ in pairs):
         groups: list[list[int]] = []  # [start, end, start glyph]
         for c, g in pairs:
             if groups and c == groups[-1][1] + 1 and g == groups[-1][2] + c - groups[-1][0]:
