@@ -88,7 +88,7 @@ def _utf8_error(data: bytes, exc: UnicodeDecodeError, file: str | None) -> Input
     start = before.rfind(b"\n") + 1
     col = len(before[start:].decode("utf-8", "replace")) + 1
     return InputError(
-        f"undecodable input: invalid UTF-8 at {line}:{col} (byte 0x{data[exc.start]:02X} at offset "
+        f"undecodable input: invalid UTF-8 byte 0x{data[exc.start]:02X} at column {col} (offset "
         f"{exc.start})", file=file, line=line, hint="save the file as UTF-8")
 
 

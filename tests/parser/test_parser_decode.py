@@ -78,7 +78,8 @@ def test_mostly_utf8_reports_the_bad_utf8_byte() -> None:
     assert data[66] == 0xE9
     with pytest.raises(InputError) as info:
         parse_bytes(data, file="bad.txt")
-    assert str(info.value).startswith("bad.txt:2: undecodable input: invalid UTF-8 at 2:18 (byte 0xE9 at offset 66)")
+    assert str(info.value).startswith("bad.txt:2: undecodable input: invalid UTF-8 byte 0xE9 at column 18 "
+                                      "(offset 66)")
 
 
 def test_gb18030_is_still_gb18030() -> None:
