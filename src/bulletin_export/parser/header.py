@@ -173,6 +173,8 @@ def _closed_later(lines: Sequence[Line], start: int) -> bool:
         if is_fence(line):
             return True
         text = line.stripped
+        if _PAIR.match(line.text) and len(text) <= 80:
+            continue
         if len(text) > 60 or text.endswith(("。", "！", "？", "）")):
             return False
     return False
