@@ -24,13 +24,26 @@ def latin_family():
     return latin.family.replace(" ", "")
 
 
+def _below_block(rendered, c) -> bool:
+    p = rendered.style.page
+    return c["top"] >= p.margin_top + rendered.style.block_height
+
+
 def test_ascii_letters_and_digits_use_the_latin_face(rendered, latin_family):
-    digits = [c for p in rendered.pages for c in p.chars if c["text"].isascii()
-              and c["text"].isalnum()]
+    chars = [c for p in rendered.pages for c in p.chars]
+    digits = [c for c in chars if c["text"].isascii() and c["text"].isalnum()
+              and not _below_block(rendered, c)]
     assert len(digits) > 20
     assert {face(c).rsplit("-", 1)[0] for c in digits} == {latin_family}
-    cjk = [c for p in rendered.pages for c in p.chars if not c["text"].isascii()]
+    cjk = [c for c in chars if not c["text"].isascii()]
     assert not any(face(c).startswith(latin_family) for c in cjk)
+
+
+def test_page_numbers_keep_half_width_song_digits(rendered, latin_family):
+    """GB/T 9704 §7.5: 4号 half-width 宋体 digits (the DOCX sets the page number in 宋体)."""
+    numbers = [c for p in rendered.pages for c in p.chars if _below_block(rendered, c)]
+    assert any(c["text"].isdigit() for c in numbers)
+    assert not any(face(c).startswith(latin_family) for c in numbers)
 
 
 def test_digit_runs_extract_and_sit_on_the_line(seed_pdf):

@@ -75,7 +75,7 @@ _DRAWING = threading.Lock()
 
 def _face_names(layout: Layout, fonts):
     """Register the faces the layout needs; return face_name(role, ch) -> reportlab name."""
-    from .pdf_fonts import face_for, register
+    from .pdf_fonts import face_for, register, uses_latin
 
     style_roles = fonts.style.roles
     needed: dict[tuple, tuple] = {}
@@ -86,7 +86,7 @@ def _face_names(layout: Layout, fonts):
         key = (role, ch)
         f = choice.get(key)
         if f is None:
-            f = choice[key] = face_for(fonts, style_roles[role].font, ch) or \
+            f = choice[key] = face_for(fonts, style_roles[role].font, ch, uses_latin(role)) or \
                 fonts.face(style_roles[role].font)
         return f
 
@@ -116,6 +116,8 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
     """Draw a layout into PDF bytes with the document information and outline."""
     from reportlab import rl_config
 
+    from .pdf_fonts import uses_latin
+
     style, fonts = ctx.style, ctx.fonts
     metrics = _metrics(ctx)
     face_name, face_of = _face_names(layout, fonts)
@@ -125,7 +127,7 @@ def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
         return face_of(role, ch).bounds(ch)
 
     def advance(ch: str, role: str, size: float) -> float:
-        return metrics.em(ch, style.roles[role].font) * size
+        return metrics.em(ch, style.roles[role].font, uses_latin(role)) * size
 
     buf = io.BytesIO()
     # binary Flate streams: reportlab's default ASCII85 layer costs time and a quarter more bytes

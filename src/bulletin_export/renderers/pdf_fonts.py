@@ -93,10 +93,20 @@ def is_latin(ch: str) -> bool:
     return " " <= ch <= "~"
 
 
-def face_for(fonts, font_role: str, ch: str):
+#: Style roles whose ASCII stays in the CJK face: page numbers are half-width 宋体 digits
+#: (GB/T 9704 §7.5), as the DOCX sets them.
+CJK_ASCII_ROLES = frozenset({"page_number"})
+
+
+def uses_latin(style_role: str) -> bool:
+    """Whether a style role sets ASCII in its Latin face."""
+    return style_role not in CJK_ASCII_ROLES
+
+
+def face_for(fonts, font_role: str, ch: str, latin: bool = True):
     """The face that draws ``ch`` for a font role: the role's Latin face (Liberation Serif for
-    Times New Roman) for ASCII, else the first face of its chain that has the character."""
-    if is_latin(ch):
+    Times New Roman) for ASCII when ``latin``, else the first face of its chain that has it."""
+    if latin and is_latin(ch):
         latin = fonts.latin_face(font_role)
         if latin is not None and latin.has(ch):
             return latin
@@ -109,14 +119,14 @@ class Metrics:
 
     def __init__(self, fonts):
         self.fonts = fonts
-        self._em: dict[tuple[str, str], float] = {}
+        self._em: dict[tuple[str, str, bool], float] = {}
 
-    def em(self, ch: str, role: str) -> float:
+    def em(self, ch: str, role: str, latin: bool = True) -> float:
         """The advance of one character in em, with the face that will draw it."""
-        key = (role, ch)
+        key = (role, ch, latin)
         hit = self._em.get(key)
         if hit is None:
-            face = face_for(self.fonts, role, ch)
+            face = face_for(self.fonts, role, ch, latin)
             hit = face.advance(ch, 1.0) if face is not None else 1.0
             self._em[key] = hit
         return hit
