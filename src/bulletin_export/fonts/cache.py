@@ -195,7 +195,10 @@ def metrics(path: str, index: int) -> FaceMetrics:
     hit = _read(cache_root() / "metrics" / name)
     got = decode_metrics(hit) if hit is not None else None
     if got is None:
+        import gc
+
         got = read_metrics(path, index)
+        gc.collect()  # fontTools' tables are reference cycles: free them before the next face
         _write(cache_root() / "metrics" / name, encode_metrics(got))
     return got
 
