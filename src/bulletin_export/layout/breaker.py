@@ -119,7 +119,7 @@ def tokenize(text: str, measure: Measure, cell: float) -> list[Token]:
 
 
 #: A run wider than a line preferably breaks after these (URLs, paths, long numbers with separators).
-URL_BREAKS = frozenset("/?&=-._,#:;")
+URL_BREAKS = frozenset("/?&=-._,#")
 
 
 def _split_long(tokens: list[Token], room: float, measure: Measure) -> list[Token]:
@@ -133,7 +133,7 @@ def _split_long(tokens: list[Token], room: float, measure: Measure) -> list[Toke
     return out
 
 
-def _split_breaks(text: str, tokens: Sequence[Token], offsets: list[int], room: float) -> set[int]:
+def _split_breaks(tokens: Sequence[Token], offsets: list[int], room: float) -> set[int]:
     """Token indexes k (break allowed before token k) inside split runs: after a URL mark,
     and anywhere in a stretch without one wider than a sixth of the line."""
     allowed: set[int] = set()
@@ -182,7 +182,7 @@ def _breaks(text: str, tokens: Sequence[Token], room: float = math.inf) -> list[
     for m in rules.UNBREAKABLE.finditer(text):
         glued.update(range(m.start() + 1, m.end()))
     offsets = _offsets(text, tokens)
-    inside = _split_breaks(text, tokens, offsets, room)
+    inside = _split_breaks(tokens, offsets, room)
     allowed = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
