@@ -69,7 +69,6 @@ class Face:
             for tag in ("head", "hhea", "maxp", "OS/2", "post", "name", "hmtx", "loca"):
                 if tag in self.tables:
                     self._data[tag] = self._read_table(tag)
-            self._glyph_data: dict[int, bytes] = {}
             missing = [t for t in self.OUTLINES if t not in self.tables]
             if missing:
                 raise FontError(f"{path} (face {index}) is not a TrueType-outline font "
@@ -96,19 +95,19 @@ class Face:
         return 2 * a, 2 * b
 
     def glyphs(self, gids: Iterable[int]) -> dict[int, bytes]:
-        """The raw 'glyf' records of the given glyph ids (empty bytes for an empty glyph)."""
-        want = sorted({g for g in gids if g not in self._glyph_data and 0 <= g < self.num_glyphs})
-        if want:
-            base = self.tables["glyf"][0]
-            with open(self.path, "rb") as fh:
-                for gid in want:
-                    start, end = self._loca(gid)
-                    if end <= start:
-                        self._glyph_data[gid] = b""
-                        continue
+        """The raw 'glyf' records of the given glyph ids (empty bytes for an empty glyph).
+        Read from the file each time: subsets are cached on disk, and a long batch must
+        not keep every glyph it ever used."""
+        gids = list(gids)
+        out = dict.fromkeys(gids, b"")
+        base = self.tables["glyf"][0]
+        with open(self.path, "rb") as fh:
+            for gid in sorted({g for g in gids if 0 <= g < self.num_glyphs}):
+                start, end = self._loca(gid)
+                if end > start:
                     fh.seek(base + start)
-                    self._glyph_data[gid] = fh.read(end - start)
-        return {g: self._glyph_data.get(g, b"") for g in gids}
+                    out[gid] = fh.read(end - start)
+        return out
 
     def metric(self, gid: int) -> tuple[int, int]:
         """(advance width, left side bearing) of a glyph, from 'hmtx'."""
