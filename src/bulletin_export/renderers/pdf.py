@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import FontError
 from ..layout import Layout, layout_issue
-from ..printed import metadata
+from ..printed import metadata, page_number_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -92,7 +92,7 @@ def _face_names(layout: Layout, fonts):
 
     texts = [(pl.role, pl.line.text) for page in layout.pages for pl in page.lines]
     for page in layout.pages:
-        fmt = fonts.style.page_number.format.format(n=page.number)
+        fmt = page_number_text(fonts.style, page.number)
         texts.append(("page_number", fmt))
     for role, text in texts:
         for ch in text:

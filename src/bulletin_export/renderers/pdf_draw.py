@@ -11,6 +11,7 @@ from typing import Callable
 
 from ..layout import Layout, PageLine
 from ..layout.paginate import EM_ASCENT
+from ..printed import page_number_text
 
 EPS = 1e-3
 
@@ -140,7 +141,7 @@ def _page_number(canvas, n, g, style, face_name, advance, role, ink=None) -> Non
     pn = style.page_number
     rs = style.roles[role]
     size = rs.size
-    text = pn.format.format(n=n)
+    text = page_number_text(style, n)
     width = sum(advance(ch, role, size) for ch in text)
     side = pn.odd if n % 2 else pn.even
     indent = pn.indent_chars * size
