@@ -59,8 +59,20 @@ class RenderContext:
         return build_time(issue, self.source_date_epoch)
 
 
+_scanned: tuple[str, ...] | None = None
+_eps: tuple = ()
+
+
 def _entry_points():
-    return metadata.entry_points(group=GROUP)
+    """The group's entry points, scanned once per sys.path (a scan reads every installed
+    package's metadata, a few ms each time)."""
+    global _scanned, _eps
+    import sys
+
+    if _scanned != tuple(sys.path):
+        _eps = tuple(metadata.entry_points(group=GROUP))
+        _scanned = tuple(sys.path)
+    return _eps
 
 
 def available() -> dict[str, str]:
