@@ -236,3 +236,18 @@ def test_many_scattered_characters_fit_a_format_12_cmap(cache_home: Path):
         pytest.skip("the body face has too few characters")
     font = TTFont(str(subset.truetype_subset(face.path, face.index, cps)))
     assert set(font.getBestCmap()) == set(cps)  # too many segments for format 4
+
+
+def test_subset_folder_is_pruned_least_recently_used_first(tmp_path):
+    import os
+
+    from bulletin_export.fonts import subset
+
+    for i in range(12):
+        f = tmp_path / f"face-0-{i:02d}.ttf"
+        f.write_bytes(b"x")
+        os.utime(f, (1000 + i, 1000 + i))
+    os.utime(tmp_path / "face-0-00.ttf", (5000, 5000))  # used again lately
+    assert subset.prune(tmp_path, keep=5) == 7
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "face-0-00.ttf", "face-0-08.ttf", "face-0-09.ttf", "face-0-10.ttf", "face-0-11.ttf"]

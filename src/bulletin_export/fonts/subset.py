@@ -20,6 +20,7 @@ code points only.
 from __future__ import annotations
 
 import hashlib
+import os
 import struct
 from pathlib import Path
 from typing import Iterable
@@ -355,6 +356,7 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
     fallback = convert._fallback_dir() / "subsets" / target.name  # when the cache is read-only
     for done in (target, fallback):
         if done.is_file():
+            _touch(done)  # most recently used: the last to be pruned
             return done
     f = opener(path, index, metrics, [g for _, g in pairs]) if opener else face(path, index)
     base = _safe(f.postscript_name() or Path(path).stem)[:40]
@@ -362,11 +364,44 @@ def truetype_subset(path: str | Path, index: int, codepoints: Iterable[int],
     cuts["subset"] += 1
     cache._write(target, data)
     if target.is_file():
+        prune(target.parent)
         return target
     cache._write(fallback, data)
     if not fallback.is_file():
         raise FontError(f"cannot write a font subset to {target.parent} or {fallback.parent}")
     return fallback
+
+
+#: Subsets kept on disk: one per face and character set, so an archive of thousands of
+#: issues would otherwise leave thousands of files. The least recently used go first.
+MAX_SUBSETS = 400
+
+
+def _touch(path: Path) -> None:
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def prune(folder: Path, keep: int = MAX_SUBSETS) -> int:
+    """Delete the least recently used subsets beyond ``keep``; returns how many."""
+    try:
+        entries = [(e.stat().st_mtime, e.path) for e in os.scandir(folder)
+                   if e.name.endswith(".ttf") and e.is_file()]
+    except OSError:
+        return 0
+    if len(entries) <= keep:
+        return 0
+    entries.sort()
+    removed = 0
+    for _, name in entries[: len(entries) - keep]:
+        try:
+            os.unlink(name)
+            removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def glyph_bounds(path: str | Path, index: int, gid: int) -> tuple[int, int, int, int] | None:
