@@ -94,6 +94,18 @@ def distribution_text(entry: DistributionEntry) -> str:
     return distribution_label(entry) + entry.recipients
 
 
+def one_line_size(text: str, size: float, width: float, minimum: float = 0.0) -> float:
+    """The largest size up to ``size`` at which ``text`` fits on one line of ``width`` pt,
+    counting a CJK character as one em and anything else as half an em (a masthead name is
+    set on one line, smaller when long, never below ``minimum``)."""
+    import unicodedata
+
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    if ems <= 0 or ems * size <= width:
+        return size
+    return max(minimum, width / ems)
+
+
 def copies_text(n: int) -> str:
     """共印120份."""
     return f"共印{n}份"

@@ -187,3 +187,12 @@ def test_coverage_points_at_the_source_of_a_printed_text(masthead_path):
         no = next(n for n, line in enumerate(lines, 1) if ch in line)
         expected[ch] = (no, lines[no - 1].index(ch) + 1)
     assert where == expected
+
+
+def test_one_line_size_shrinks_a_long_name_to_the_block():
+    from bulletin_export.printed import one_line_size
+
+    assert one_line_size("工会工作简报", 42, 442.2) == 42
+    long = "苏州市吴江区盛泽镇人民政府办公室工作简报"  # 20 characters
+    assert one_line_size(long, 42, 442.2) == pytest.approx(442.2 / 20)
+    assert one_line_size(long, 42, 442.2, minimum=26) == 26
