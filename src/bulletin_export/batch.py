@@ -220,13 +220,12 @@ def run_job(job: Job) -> JobResult:
         parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
         diags, errors = _diagnose(job, parsed)
         result.diagnostics = diags
-        result.messages = [
-            format_human(d, parsed.lines) for d in diags if d.severity is not Severity.INFO
-        ]
+        # the first error becomes the job's one-line error; the rest are shown with their lines
+        shown = [d for d in diags if d.severity is not Severity.INFO and d is not (errors[:1] or [None])[0]]
+        result.messages = [format_human(d, parsed.lines) for d in shown]
         if errors:
-            result.error = f"{errors[0].headline()}" + (
-                f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else ""
-            )
+            result.error = errors[0].headline() + (
+                f" (and {len(errors) - 1} more errors)" if len(errors) > 1 else "")
             return result
         for _, target in job.targets:
             check_target(target, _INPUTS + (job.src,), _OPTIONS.force)

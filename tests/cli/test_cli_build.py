@@ -152,3 +152,11 @@ def test_check_reports_missing_glyphs_like_build(tmp_path):
     assert result.exit_code == 1
     assert f"{src}:3:5: error[BX401]" in result.output
     assert runner.invoke(app, ["check", str(src), "--no-glyphs"]).exit_code == 0
+
+
+def test_a_failing_input_is_reported_once(tmp_path):
+    src = tmp_path / "glyph.txt"
+    src.write_text("【工作动态】\n市总召开会议\n会议部署\ue000工作。（市总办公室）\n", encoding="utf-8")
+    proc = _build(str(src), "-f", "pdf", "-o", str(tmp_path / "out"))
+    assert proc.returncode == 1
+    assert proc.stderr.count("BX401") == 1, proc.stderr
