@@ -221,7 +221,8 @@ def run_job(job: Job) -> JobResult:
         diags, errors = _diagnose(job, parsed)
         result.diagnostics = diags
         # the first error becomes the job's one-line error; the rest are shown with their lines
-        shown = [d for d in diags if d.severity is not Severity.INFO and d is not (errors[:1] or [None])[0]]
+        first = errors[0] if errors else None
+        shown = [d for d in diags if d.severity is not Severity.INFO and d is not first]
         result.messages = [format_human(d, parsed.lines) for d in shown]
         if errors:
             result.error = errors[0].headline() + (
