@@ -71,6 +71,26 @@ def print_line_docx(print_line_issue) -> bytes:
     return render(print_line_issue)
 
 
+_UNITS = ("市委办公室", "市人大办公室", "市政府办公室", "市政协办公室", "全总办公厅", "省总工会办公室")
+#: 75 recipients: an end block taller than a page (QA r9).
+LONG_RECIPIENTS = [f"{_UNITS[n % len(_UNITS)]}第{n}处" for n in range(75)]
+
+
+@pytest.fixture(scope="session")
+def long_end_issue() -> Issue:
+    """One short article and an end block of 75 recipients and 共印120份: longer than a page."""
+    from bulletin_export.parser import parse_text
+
+    text = ("市总召开主席例会\n4月6日，市总工会召开例会。（市总办公室）\n"
+            f"本期印发：{'、'.join(LONG_RECIPIENTS)}\n（共印120份）\n")
+    return parse_text(text).issue
+
+
+@pytest.fixture(scope="session")
+def long_end_docx(long_end_issue) -> bytes:
+    return render(long_end_issue)
+
+
 @pytest.fixture(scope="session")
 def seed_docx(seed_issue) -> bytes:
     return render(seed_issue)
@@ -98,11 +118,14 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
-def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, tmp_path_factory) -> dict[str, PdfDoc]:
-    """Both samples' DOCX (and the masthead sample with a print line) converted to PDF by
-    LibreOffice in one run, read back with pdfplumber."""
+def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, long_end_docx,
+            tmp_path_factory) -> dict[str, PdfDoc]:
+    """Both samples' DOCX (and the masthead sample with a print line, and an issue with an
+    end block longer than a page) converted to PDF by LibreOffice in one run, read back
+    with pdfplumber."""
     work = tmp_path_factory.mktemp("docx-lo")
-    files = {"seed": seed_docx, "masthead": masthead_docx, "print_line": print_line_docx}
+    files = {"seed": seed_docx, "masthead": masthead_docx, "print_line": print_line_docx,
+             "long_end": long_end_docx}
     for name, data in files.items():
         (work / f"{name}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))

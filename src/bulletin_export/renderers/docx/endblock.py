@@ -9,6 +9,10 @@ stands at a right tab after the last one (on its last line when there is room).
 Distribution lines hang after their label, so a wrapped line starts under the
 first recipient. The print line (GB/T 9704 §7.4.3: 印发机关 at the left, the date
 and 印发 at a right tab, each one character in) is the last row, under a thin rule.
+
+An end block taller than a page cannot float (a frame is clipped to one page: it
+would start in the top margin and run off the bottom edge); it is then an ordinary
+table whose rows may split, flowing over pages after the text.
 """
 
 from __future__ import annotations
@@ -48,12 +52,16 @@ def write_end_block(document, issue: Issue, style) -> bool:
     if not rows:
         return False
     width = x.twips(style.block_width)
+    heights = [sum(_line_count(text, label, style) for _, text, _, label in paras)
+               for paras in rows]
+    floating = _fits_one_page(sum(heights), style)
     table = document.add_table(rows=len(rows), cols=1)
     tbl = table._tbl
-    _table_properties(tbl.tblPr, style, width)
-    for row, paragraphs in zip(table.rows, rows):
+    _table_properties(tbl.tblPr, style, width, floating)
+    for row, paragraphs, height in zip(table.rows, rows, heights):
         tr_pr = row._tr.get_or_add_trPr()
-        x.child(tr_pr, "cantSplit", x.TRPR_ORDER)
+        if height < style.page.lines_per_page:  # a row taller than a page must split
+            x.child(tr_pr, "cantSplit", x.TRPR_ORDER)
         cell = row.cells[0]
         tc_pr = cell._tc.get_or_add_tcPr()
         x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
@@ -100,27 +108,54 @@ def _fits_after(text: str, label: str, copies: str, style, margin: float = 2.0) 
     A greedy estimate (full-width characters 1, others 1/2, no 避头尾); the margin covers
     what kinsoku moves, so the tab is only used where Word and LibreOffice surely keep
     the copies on that line (a right tab that does not fit would split 共印 | 120份).
+    Past three lines the estimate drifts too far (Latin runs kept whole, 避头尾), so
+    a longer paragraph never takes the copies.
     """
     role, c = style.roles["end_block"], style.roles["copies"]
-    full = _chars_per_line(style)
-    rest = full - len(label)
-    used, room = 0.0, full
-    for ch in text:
-        w = _width(ch)
-        if used + w > room:
-            used, room = 0.0, rest
-        used += w
+    used, room, lines = _last_line(text, label, style)
+    if lines > 3:
+        return False
     need = _width(copies)
     right_gap = (c.indent_right - role.indent_right) * c.size / role.size
     return used + 1 + need + margin <= room - right_gap
 
 
-def _table_properties(tbl_pr, style, width: int) -> None:
+def _last_line(text: str, label: str, style) -> tuple[float, float, int]:
+    """Greedy setting of an end-block paragraph (full-width characters 1, others 1/2, no
+    避头尾), wrapped lines hanging after ``label``: (characters on the last line, the room
+    of that line, number of lines)."""
+    full = _chars_per_line(style)
+    rest = full - len(label)
+    used, room, lines = 0.0, full, 1
+    for ch in text:
+        w = _width(ch)
+        if ch == "\t":
+            w = 1.0
+        if used + w > room:
+            used, room, lines = 0.0, rest, lines + 1
+        used += w
+    return used, room, lines
+
+
+def _line_count(text: str, label: str, style) -> int:
+    """Estimated lines of an end-block paragraph (a 4号 line holds about
+    (block width - 2 characters) / 14 pt characters)."""
+    return _last_line(text, label, style)[2]
+
+
+def _fits_one_page(lines: int, style) -> bool:
+    """Whether an end block of about ``lines`` lines surely fits on a page: a line to spare
+    for the rules, and a tenth more for what the greedy estimate misses (避头尾, Latin runs)."""
+    return lines + 1 + lines // 10 <= style.page.lines_per_page
+
+
+def _table_properties(tbl_pr, style, width: int, floating: bool = True) -> None:
     rules = style.rules
-    x.child(tbl_pr, "tblpPr", x.TBLPR_ORDER, leftFromText=0, rightFromText=0, topFromText=0,
-            bottomFromText=0, vertAnchor="margin", horzAnchor="page",
-            tblpX=x.twips(style.page.margin_left), tblpYSpec="bottom")
-    x.child(tbl_pr, "tblOverlap", x.TBLPR_ORDER, val="never")
+    if floating:
+        x.child(tbl_pr, "tblpPr", x.TBLPR_ORDER, leftFromText=0, rightFromText=0,
+                topFromText=0, bottomFromText=0, vertAnchor="margin", horzAnchor="page",
+                tblpX=x.twips(style.page.margin_left), tblpYSpec="bottom")
+        x.child(tbl_pr, "tblOverlap", x.TBLPR_ORDER, val="never")
     x.child(tbl_pr, "tblW", x.TBLPR_ORDER, w=width, type="dxa")
     x.child(tbl_pr, "jc", x.TBLPR_ORDER, val="center")
     x.child(tbl_pr, "tblInd", x.TBLPR_ORDER, w=0, type="dxa")
