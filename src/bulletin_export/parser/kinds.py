@@ -24,6 +24,7 @@ _COPIES_TAIL = re.compile(
 _PRINT_LABEL = re.compile(rf"^印\s*发\s*日\s*期\s*[：:]\s*(?P<date>{DATE})$")
 _PRINT_SUFFIX = re.compile(rf"^(?:(?P<unit>.*?)\s*)?(?P<date>{DATE})\s*印\s*发$")
 _NOTE = re.compile(r"^编\s*者\s*按\s*[：:]?\s*(.*)$")
+_ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
 _SOURCE_INNER = r"[^（()）。！？!?]{1,%d}?" % SOURCE_MAX
 _SOURCE_LINE = re.compile(rf"^[（(]\s*({_SOURCE_INNER})\s*[)）]$")
 _TRAILING_SOURCE = re.compile(rf"^(.*[。！？”!?])\s*[（(]\s*({_SOURCE_INNER})\s*[)）]$")
@@ -45,7 +46,7 @@ _CONTENTS_PAGE = re.compile(r"(?:[\s.．·…_]+(?:第\s*)?[0-9０-９]+\s*[版�
 class Kind:
     """A line's kind and what it carries (heading text, label and recipients, ...)."""
 
-    name: str  # blank rule heading dist copies print_date note source short text
+    name: str  # blank rule heading dist copies print_date note attachment source short text
     data: dict[str, Any]
 
 
@@ -75,6 +76,11 @@ def paren_tail(text: str) -> int | None:
     t = text.rstrip()
     k = max(t.rfind("（"), t.rfind("("))
     return k if k >= 0 and _SOURCE_LINE.match(t[k:]) else None
+
+
+def is_attachment(text: str) -> bool:
+    """`附件：…`, `附件1：…`: an attachment note, printed as a paragraph of its own."""
+    return bool(_ATTACHMENT.match(text.strip()))
 
 
 def ends_sentence(text: str) -> bool:
@@ -125,6 +131,8 @@ def classify(line: Line) -> Kind:
     m = _NOTE.match(text)
     if m:
         return Kind("note", {"text": m.group(1)})
+    if is_attachment(text):
+        return Kind("attachment", {"text": clean(text)})
     m = _SOURCE_LINE.match(text)
     if m and not _NOT_SOURCE.match(clean(m.group(1))):
         return Kind("source", {"source": clean(m.group(1))})

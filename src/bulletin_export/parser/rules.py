@@ -12,8 +12,8 @@ from typing import Callable, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Article, DistributionEntry, Paragraph, Section, Span
-from .kinds import (SUBTITLE_MARK, Kind, classify, contents_key, is_contents_label, title_like,
-                    trailing_source)
+from .kinds import (SUBTITLE_MARK, Kind, classify, contents_key, is_attachment, is_contents_label,
+                    title_like, trailing_source)
 from .lines import Line, clean, is_latin, squeeze
 from .numerals import BadDate, parse_date
 
@@ -78,6 +78,7 @@ class BodyParser:
             ("column_heading", self.rule_heading),
             ("end_block", self.rule_end_block),
             ("editor_note", self.rule_editor_note),
+            ("attachment", self.rule_attachment),
             ("source_line", self.rule_source_line),
             ("title", self.rule_title),
             ("paragraph", self.rule_paragraph),
@@ -136,11 +137,14 @@ class BodyParser:
         if art is None:
             return
         self.article = None
-        if art.source is None and art.paragraphs:
-            text, span, line = art.paragraphs[-1]
+        # the source ends the last paragraph that is not an attachment line (附件：…)
+        last = next((k for k in range(len(art.paragraphs) - 1, -1, -1)
+                     if not is_attachment(art.paragraphs[k][0])), None)
+        if art.source is None and last is not None:
+            text, span, line = art.paragraphs[last]
             found = trailing_source(text)
             if found:
-                art.paragraphs[-1] = (found[0], span, line)
+                art.paragraphs[last] = (found[0], span, line)
                 art.source = found[1]
                 open_at = max(line.text.rfind("（"), line.text.rfind("("))
                 self.info("BX112", f"trailing parenthesis taken as the source: {found[1]}",
@@ -320,6 +324,18 @@ class BodyParser:
             return i + 1
         self.note = [(clean(self.kinds[i].data["text"]), span)]
         self.mark(i, "note")
+        return i + 1
+
+    def rule_attachment(self, i: int) -> int | None:
+        """`附件：…` after an article's text (also after its source line): a paragraph of
+        that article, so the source before it is still the article's."""
+        art = self.article
+        if self.kind(i) != "attachment" or self.note is not None or art is None or not art.paragraphs:
+            return None
+        span = self.lines[i].span()
+        art.paragraphs.append((self.kinds[i].data["text"], span, self.lines[i]))
+        art.end = span
+        self.mark(i, "paragraph")
         return i + 1
 
     def rule_source_line(self, i: int) -> int | None:
