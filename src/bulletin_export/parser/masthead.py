@@ -56,6 +56,9 @@ def match_issue(text: str) -> tuple[dict[str, Any], str] | None:
         fields["total"] = parse_number(m.group("total"))
     if m.group("sup1") or m.group("sup2"):
         fields["supplement"] = True
+    year = m.group("year") or m.group("pyear")
+    if year and parse_number(year) is not None:
+        fields["year"] = parse_number(year)  # not a model field: read_masthead warns (BX108)
     if None in fields.values():
         return None
     return fields, text[m.end():].strip()
@@ -153,6 +156,11 @@ def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | No
             fields = {"classification": classification_text(joined)}
             del parts.values["classification"]
         previous = name
+        if fields.get("year") is not None:
+            parts.diags.append(Diagnostic(
+                "BX108", Severity.WARNING,
+                f"the year in the issue line ({fields.pop('year')}) is not printed; the date line carries it",
+                lines[i].span(), hint="the issue line is printed as 第N期; the year shows in the date (…编　2012年4月28日)"))
         for key, value in fields.items():
             _set(parts, lines[i], key, value)
         if parts.first is None and name != "rule":
