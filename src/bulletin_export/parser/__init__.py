@@ -83,7 +83,7 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
         diags.extend(header_diags)
         roles.update((k, "header") for k in range(start, i))
     start = i
-    masthead_parts, i = read_masthead(lines, i)
+    masthead_parts, i = read_masthead(lines, i, forced.get("name"))
     roles.update((k, "rule" if RULE_LINE.match(lines[k].stripped) else "masthead")
                  for k in range(start, i) if not lines[k].blank)
     parser = BodyParser(lines, i)

@@ -28,6 +28,9 @@ _EDITOR = re.compile(rf"^(?P<editor>\S.*?)\s*(?P<suffix>编印|编)(?:\s*(?P<dat
 _EDITOR_DATE = re.compile(rf"^(?P<editor>\S.*?)\s+(?P<date>{DATE})$")
 _DATE_ONLY = re.compile(rf"^(?P<date>{DATE})$")
 _NAME_SUFFIX = re.compile(r"(简报|快报|动态|通讯|工作|信息|情况|专报|要情|参考|周报|月报|通报|简讯|交流)$")
+_LONG_NAME_SUFFIX = re.compile(r"(简报|快报|动态|通讯|专报|要情|周报|月报|通报|简讯)$")
+NAME_MAX = 20  # characters of a name line, any suffix
+NAME_LONG_MAX = 40  # characters of a name line followed by an issue line or ending in 简报, 快报, …
 _PUNCT = re.compile(r"[。！？；，、：:;,!?]")
 _NAME_THEN_ISSUE = re.compile(rf"^(\S.*?)\s*(?=[（(]?\s*(?:增\s*刊|第\s*{NUM}\s*期))")
 RULE_LINE = re.compile(r"^[\s\-—─━－=＝_＿*＊★☆·•~～]{3,}$")
@@ -89,9 +92,31 @@ def is_classification(text: str) -> bool:
     return bool(_CLASSIFICATION.match(text.strip()))
 
 
-def _name_like(text: str) -> bool:
+def _name_like(text: str, limit: int = NAME_MAX) -> bool:
     t = clean(text)
-    return 0 < len(t) <= 20 and not _PUNCT.search(t) and not t.startswith(("【", "〖", "［", "["))
+    return 0 < len(t) <= limit and not _PUNCT.search(t) and not t.startswith(("【", "〖", "［", "["))
+
+
+def _name_line(text: str, following: tuple[str, dict[str, Any], bool] | None, forced: str | None) -> bool:
+    """Is `text` the bulletin's name, given the kind of the next masthead line?
+
+    Up to NAME_MAX characters: followed by an issue line, or ending in a name suffix and
+    followed by another masthead line. Up to NAME_LONG_MAX (中共苏州市委全面深化改革委员会
+    办公室改革工作简报): followed by an issue line, or ending in a bulletin word (简报, 快报,
+    动态, …) and followed by a strong masthead line. With `--set name=…`: the line that
+    reads as that name, or any line followed by an issue line."""
+    t = clean(text)
+    if forced is not None and following and following[0] == "issue" and 0 < len(t) <= 2 * NAME_LONG_MAX:
+        return True
+    if forced is not None and "".join(t.split()) == "".join(forced.split()):
+        return True
+    if not following or following[0] == "rule":
+        return False
+    if _name_like(t):
+        return following[0] == "issue" or bool(_NAME_SUFFIX.search(t))
+    if _name_like(t, NAME_LONG_MAX):
+        return following[0] == "issue" or bool(_LONG_NAME_SUFFIX.search(t)) and following[2]
+    return False
 
 
 def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
@@ -113,15 +138,17 @@ def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
     if editor:
         return "editor", *editor
     m = _NAME_THEN_ISSUE.match(text.strip())
-    if m and _name_like(m.group(1)):
+    if m and _name_like(m.group(1), NAME_LONG_MAX):
         rest = _kind(text.strip()[m.end(1):])
         if rest and rest[0] == "issue":
             return "issue", {"name": clean(m.group(1)), **rest[1]}, True
     return None
 
 
-def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | None, int]:
-    """Recognise masthead lines from lines[start]; (parts or None, index after the masthead)."""
+def read_masthead(lines: Sequence[Line], start: int,
+                  name: str | None = None) -> tuple[MastheadParts | None, int]:
+    """Recognise masthead lines from lines[start]; (parts or None, index after the masthead).
+    `name` is a `--set name=…` value: it helps find the name line (see `_name_line`)."""
     parts = MastheadParts()
     strong = False
     i = start
@@ -140,11 +167,10 @@ def read_masthead(lines: Sequence[Line], start: int) -> tuple[MastheadParts | No
             break
         text = lines[i].stripped
         kind = _kind(text)
-        if kind is None and "name" not in parts.values and _name_like(text):
+        if kind is None and "name" not in parts.values:
             j = next_nonblank(i + 1)
             following = _kind(lines[j].stripped) if j < n else None
-            if following and following[0] != "rule" and (
-                    following[0] == "issue" or _NAME_SUFFIX.search(clean(text))):
+            if _name_line(text, following, name):
                 kind = ("name", {"name": clean(text)}, True)
         if kind is None:
             break

@@ -1,0 +1,51 @@
+"""Masthead name lines longer than 20 characters, and `--set name=…` finding the name line."""
+
+from __future__ import annotations
+
+from bulletin_export.parser import parse_text
+
+REST = "中共苏州市委全面深化改革委员会办公室编　　2024年7月1日\n\n全市推进营商环境改革工作会议召开\n" \
+       "6月28日，全市推进营商环境改革工作会议召开，会议部署了下一阶段重点任务。（市委改革办）\n"
+
+
+def titles(res) -> list[str | None]:
+    return [a.title for s in res.issue.sections for a in s.articles]
+
+
+def test_a_40_character_name_followed_by_an_issue_line() -> None:
+    name = "中共苏州市委全面深化改革委员会办公室" * 2 + "工作简报"  # 40 characters
+    res = parse_text(f"{name}\n第8期\n{REST}")
+    assert res.issue.masthead is not None and res.issue.masthead.name == name
+    assert titles(res) == ["全市推进营商环境改革工作会议召开"]
+
+
+def test_a_long_name_and_issue_on_one_line() -> None:
+    name = "中共苏州市委全面深化改革委员会办公室改革工作简报"
+    res = parse_text(f"{name}　第8期（总第102期）\n{REST}")
+    m = res.issue.masthead
+    assert m is not None and (m.name, m.issue_no, m.total_no) == (name, 8, 102)
+
+
+def test_a_long_line_with_a_weak_suffix_and_no_issue_line_is_no_name() -> None:
+    # 工作 ends many titles: a 30-character line ending in it needs an issue line after it
+    text = "关于进一步做好全市营商环境改革试点的重点工作\n2024年7月1日\n\n日前，全市召开会议。（市委改革办）\n"
+    res = parse_text(text)
+    assert res.issue.masthead is None or res.issue.masthead.name is None
+
+
+def test_a_long_title_ending_in_jianbao_followed_by_text_is_a_title() -> None:
+    text = "关于全市推进营商环境改革工作情况的工作简报\n6月28日，全市召开会议，部署了重点任务。（市委改革办）\n"
+    res = parse_text(text)
+    assert res.issue.masthead is None
+    assert titles(res) == ["关于全市推进营商环境改革工作情况的工作简报"]
+
+
+def test_set_name_finds_a_name_line_longer_than_any_limit() -> None:
+    name = "中共苏州市委全面深化改革委员会办公室与苏州市发展和改革委员会联合编印的改革工作简报"
+    for rest in (f"第8期\n{REST}", REST):  # before an issue line; before the editor line only
+        plain = parse_text(f"{name}\n{rest}")
+        assert len(name) > 40 and plain.line_kinds[0] != "masthead"  # not a name without --set
+        res = parse_text(f"{name}\n{rest}", overrides={"name": "深改简报"} if rest != REST else {"name": name})
+        assert res.issue.masthead is not None and res.issue.masthead.editor == "中共苏州市委全面深化改革委员会办公室"
+        assert titles(res) == ["全市推进营商环境改革工作会议召开"]
+        assert res.line_kinds[0] == "masthead"
