@@ -12,6 +12,7 @@ from conftest import EPOCH, render
 from docx.oxml.ns import qn
 
 from bulletin_export.renderers.docx import ooxml
+from bulletin_export.renderers.docx.document import source_fits
 from bulletin_export.renderers.docx.styles import BASE_STYLE, ROLE_STYLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,7 +46,8 @@ def expected_paragraphs(issue, style) -> list[tuple[str, str]]:
             if art.subtitle:
                 out.append(("subtitle", art.subtitle))
             texts = [p.text for p in art.paragraphs]
-            own = style.source_placement == "own_line" or not texts
+            own = style.source_placement == "own_line" or not texts or (
+                art.source and not source_fits(texts[-1], f"（{art.source}）", style))
             if art.source and not own:
                 texts[-1] += f"（{art.source}）"
             out += [("body", t) for t in texts]

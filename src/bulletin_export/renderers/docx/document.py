@@ -178,14 +178,52 @@ def write_content(document, issue: Issue, style) -> None:
             texts = [p.text for p in art.paragraphs]
             spans = [p.span for p in art.paragraphs]
             source = source_text(art.source) if art.source else None
-            if source and not source_on_own_line(art, style):  # else a line of its own
+            if source and not source_on_own_line(art, style) and source_fits(texts[-1], source,
+                                                                              style):
                 texts[-1] += source
                 source = None
             for text, span in zip(texts, spans):
                 add(document, "body", text, span)
-            if source:
-                add(document, "source", source, art.span)
+            if source:  # never split: a right-aligned paragraph of its own
+                own = add(document, "source", source, art.span)
+                if style.roles["source"].align != "right":
+                    x.child(own._p.get_or_add_pPr(), "jc", x.PPR_ORDER, val="right")
     no_space_at_top(document)
+
+
+def source_fits(text: str, source: str, style) -> bool:
+    """Whether ``source`` ends the last line of the body paragraph ``text`` without a line
+    of its own, decided as the PDF does (``layout/blocks.py``) on the 28-cell grid: a wide
+    character one cell, anything else half a cell, the body role's indents; but without
+    the PDF's hanging ） and half-cell punctuation, which Word and LibreOffice lack.
+
+    Appended when it does not fit, Word and LibreOffice would break it inside its
+    parentheses; the caller then gives it a paragraph of its own."""
+    from ...layout.breaker import break_lines
+    from ...layout.rules import is_wide
+
+    rs = style.roles["body"]
+    cell = style.block_width / style.page.chars_per_line
+    width = style.block_width - (rs.indent_left + rs.indent_right) * cell
+
+    def measure(run: str) -> float:
+        return sum(cell if is_wide(ch) else cell / 2 for ch in run)
+
+    def lines(t: str):
+        return break_lines(t, width=width, size=rs.size, measure=measure, cell=cell,
+                           first_indent=rs.first_indent * cell, align=rs.align)
+
+    alone, joined = lines(text), lines(text + source)
+    last = joined[-1]
+    if len(joined) != len(alone) or not last.text.endswith(source):
+        return False
+    # The PDF may hang the closing ） into the margin or set two marks of a line in half a
+    # cell; Word and LibreOffice do neither (they would break inside the source), so such a
+    # last line does not hold it, and after such a line elsewhere a cell is kept to spare.
+    if last.hang or any(g.squeeze for g in last.glyphs):
+        return False
+    squeezed = any(g.squeeze for ln in joined for g in ln.glyphs)
+    return not squeezed or last.extent + cell <= last.left + last.width + 1e-6
 
 
 def space_after_pair(title, subtitle, style) -> None:
