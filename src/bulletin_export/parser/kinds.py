@@ -13,7 +13,8 @@ from .lines import Line, clean, squeeze
 from .masthead import RULE_LINE
 from .numerals import DATE, NUM, parse_number
 
-TITLE_MAX = 40  # characters; a longer line is body text
+TITLE_MAX = 40  # characters of a short line (a title, a subtitle, a short last paragraph)
+TITLE_LONG_MAX = 60  # characters of a title with no sentence punctuation, followed by body text
 SOURCE_MAX = 40
 
 _HEADING = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]]*?)\s*[】〗］\]]$")
@@ -30,6 +31,7 @@ _SOURCE_LINE = re.compile(rf"^[（(]\s*({_SOURCE_INNER})\s*[)）]$")
 _TRAILING_SOURCE = re.compile(rf"^(.*[。！？”!?])\s*[（(]\s*({_SOURCE_INNER})\s*[)）]$")
 _NOT_SOURCE = re.compile(rf"^(完|续|待续|未完|未完待续|全文完|共\s*印.*|.*份|{NUM})$")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[、.．]|第[一二三四五六七八九十]+[，,、])")
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 _FINAL = set("。！？；：，、…!?;:,")
 _CLOSERS = "”’」』）)》"
 SUBTITLE_MARK = re.compile(r"^(——|─|—|－－|--)")
@@ -95,6 +97,14 @@ def title_like(text: str) -> bool:
             and not _ENUMERATOR.match(text))
 
 
+def long_title_like(text: str) -> bool:
+    """A line of TITLE_MAX..TITLE_LONG_MAX characters that may be a title (real titles reach
+    ~60 characters, 2-3 centred lines): no sentence punctuation (。！？；) anywhere, no final
+    punctuation, no enumerator. The rules take it as a title only before body text."""
+    return (TITLE_MAX < len(text) <= TITLE_LONG_MAX and not ends_sentence(text)
+            and not _SENTENCE_PUNCT.search(text) and not _ENUMERATOR.match(text))
+
+
 def is_contents_label(text: str) -> bool:
     """本期要目 / 本期目录 / 目录 / 本期导读 / 要目 (also in 【】, with a colon)."""
     return bool(_CONTENTS_LABEL.match(text.strip()))
@@ -139,4 +149,4 @@ def classify(line: Line) -> Kind:
     cleaned = clean(text)
     if title_like(cleaned):
         return Kind("short", {"text": cleaned})
-    return Kind("text", {"text": cleaned})
+    return Kind("text", {"text": cleaned, "long_title": long_title_like(cleaned)})

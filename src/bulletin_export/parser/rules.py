@@ -33,6 +33,18 @@ class _Article:
     closed: bool = False  # by a source line: what follows is a new article
 
 
+def _last_text(art: _Article) -> int | None:
+    """Index of the article's last paragraph that is not an attachment line (附件：…): the
+    one a trailing source ends."""
+    return next((k for k in range(len(art.paragraphs) - 1, -1, -1)
+                 if not is_attachment(art.paragraphs[k][0])), None)
+
+
+def _ends_with_source(art: _Article) -> bool:
+    k = _last_text(art)
+    return k is not None and trailing_source(art.paragraphs[k][0]) is not None
+
+
 @dataclass
 class _Section:
     heading: str | None
@@ -81,6 +93,7 @@ class BodyParser:
             ("attachment", self.rule_attachment),
             ("source_line", self.rule_source_line),
             ("title", self.rule_title),
+            ("long_title", self.rule_long_title),
             ("paragraph", self.rule_paragraph),
         )
 
@@ -137,9 +150,7 @@ class BodyParser:
         if art is None:
             return
         self.article = None
-        # the source ends the last paragraph that is not an attachment line (附件：…)
-        last = next((k for k in range(len(art.paragraphs) - 1, -1, -1)
-                     if not is_attachment(art.paragraphs[k][0])), None)
+        last = _last_text(art)
         if art.source is None and last is not None:
             text, span, line = art.paragraphs[last]
             found = trailing_source(text)
@@ -358,6 +369,68 @@ class BodyParser:
         self.info("BX113", f"line in parentheses taken as the source: {art.source}", span)
         return i + 1
 
+    def rule_long_title(self, i: int) -> int | None:
+        """A line of 41-60 characters with no sentence punctuation, followed by body text
+        (or a `——` subtitle and body text), where an article may start: at the start of the
+        body, after a source, or in the 编者按 after a blank line or before an article that
+        ends in a source (a note never holds a title followed by a sourced paragraph)."""
+        art = self.article
+        if art is not None and not art.closed and not (art.paragraphs and _ends_with_source(art)):
+            return None  # inside an article's text
+        found = self.before_text(i)
+        if found is None:
+            return None
+        subtitle_at, j = found
+        if self.note is not None:
+            if not any(t for t, _ in self.note):
+                return None  # `编者按：` alone: its text follows
+            if not (self.lines[i - 1].blank or self.sourced_text_from(j)):
+                return None
+        return self.take_title(i, subtitle_at, f"line without sentence punctuation taken as a title: "
+                                               f"{self.kinds[i].data['text']}")
+
+    def before_text(self, i: int) -> tuple[int | None, int] | None:
+        """For a long title-like line i followed by body text, perhaps after a `——` subtitle:
+        (the subtitle's index or None, the index of the text); else None."""
+        if self.kind(i) != "text" or not self.kinds[i].data.get("long_title"):
+            return None
+        j = self.next_nonblank(i + 1)
+        subtitle_at: int | None = None
+        if self.kind(j) == "short" and SUBTITLE_MARK.match(self.kinds[j].data["text"]):
+            subtitle_at, j = j, self.next_nonblank(j + 1)
+        return (subtitle_at, j) if self.kind(j) == "text" else None
+
+    def sourced_text_from(self, j: int, limit: int = 50) -> bool:
+        """Do the text lines from j (blank lines between allowed) end in a source: a trailing
+        `（…）` on one of them or a source line after them? A title-like line after a blank
+        line starts something else: the scan stops there."""
+        for _ in range(limit):
+            kind = self.kind(j)
+            if kind == "source":
+                return True
+            if kind != "text":
+                return False
+            if trailing_source(self.kinds[j].data["text"]) is not None:
+                return True
+            j = self.next_nonblank(j + 1)
+            if j < len(self.lines) and self.lines[j - 1].blank and self.kinds[j].data.get("long_title"):
+                return False
+        return False
+
+    def take_title(self, i: int, subtitle_at: int | None, message: str) -> int:
+        """Start an article titled by line i, with the subtitle line `subtitle_at` if any."""
+        text = self.kinds[i].data["text"]
+        art = self.start_article(text, self.lines[i].span())
+        self.info("BX110", message, art.start)
+        self.mark(i, "title")
+        if subtitle_at is None:
+            return i + 1
+        self.mark(subtitle_at, "subtitle")
+        art.subtitle = self.kinds[subtitle_at].data["text"]
+        art.end = self.lines[subtitle_at].span()
+        self.info("BX111", f"second short line taken as the subtitle: {art.subtitle}", art.end)
+        return subtitle_at + 1
+
     def rule_title(self, i: int) -> int | None:
         if self.kind(i) != "short":
             return None
@@ -367,12 +440,13 @@ class BodyParser:
         following = self.kind(j)
         subtitle_at: int | None = None
         if following == "text":
-            pass
+            if self.note is not None and self.lines[j - 1].blank and self.before_text(j) is not None:
+                return None  # the note's last line: the blank line and a long title end the note
         elif following == "short":
             k = self.next_nonblank(j + 1)
             marked = bool(SUBTITLE_MARK.match(self.kinds[j].data["text"]))
             if marked or self.kind(k) == "text":
-                last_has_source = open_body and trailing_source(art.paragraphs[-1][0]) is not None  # type: ignore[union-attr]
+                last_has_source = open_body and _ends_with_source(art)  # type: ignore[arg-type]
                 if open_body and not marked and not last_has_source:
                     return None  # a short last paragraph, then the next title
                 subtitle_at = j
@@ -380,17 +454,7 @@ class BodyParser:
                 return None
         elif open_body or self.note is not None:
             return None  # a short last paragraph
-        text = self.kinds[i].data["text"]
-        art = self.start_article(text, self.lines[i].span())
-        self.info("BX110", f"short line taken as a title: {text}", art.start)
-        self.mark(i, "title")
-        if subtitle_at is None:
-            return i + 1
-        self.mark(subtitle_at, "subtitle")
-        art.subtitle = self.kinds[subtitle_at].data["text"]
-        art.end = self.lines[subtitle_at].span()
-        self.info("BX111", f"second short line taken as the subtitle: {art.subtitle}", art.end)
-        return subtitle_at + 1
+        return self.take_title(i, subtitle_at, f"short line taken as a title: {self.kinds[i].data['text']}")
 
     def rule_paragraph(self, i: int) -> int | None:
         kind = self.kinds[i]
