@@ -91,6 +91,24 @@ def long_end_docx(long_end_issue) -> bytes:
     return render(long_end_issue)
 
 
+#: The longest name the parser takes (20 characters, QA r6): 42 pt would wrap it.
+LONG_NAME = "苏州市吴江区盛泽镇人民政府办公室工作简报"
+
+
+@pytest.fixture(scope="session")
+def long_name_issue() -> Issue:
+    from bulletin_export.parser import parse_text
+
+    text = (f"{LONG_NAME}\n第8期\n盛泽镇党政办编　　2024年7月1日\n\n镇召开营商环境工作会议\n"
+            "6月28日，镇召开营商环境工作会议，部署了下一阶段重点任务。（党政办）\n")
+    return parse_text(text).issue
+
+
+@pytest.fixture(scope="session")
+def long_name_docx(long_name_issue) -> bytes:
+    return render(long_name_issue)
+
+
 @pytest.fixture(scope="session")
 def seed_docx(seed_issue) -> bytes:
     return render(seed_issue)
@@ -118,14 +136,14 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
-def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, long_end_docx,
+def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, long_end_docx, long_name_docx,
             tmp_path_factory) -> dict[str, PdfDoc]:
-    """Both samples' DOCX (and the masthead sample with a print line, and an issue with an
-    end block longer than a page) converted to PDF by LibreOffice in one run, read back
-    with pdfplumber."""
+    """Both samples' DOCX (and the masthead sample with a print line, an issue with an end
+    block longer than a page, one with a 20-character name) converted to PDF by
+    LibreOffice in one run, read back with pdfplumber."""
     work = tmp_path_factory.mktemp("docx-lo")
     files = {"seed": seed_docx, "masthead": masthead_docx, "print_line": print_line_docx,
-             "long_end": long_end_docx}
+             "long_end": long_end_docx, "long_name": long_name_docx}
     for name, data in files.items():
         (work / f"{name}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))

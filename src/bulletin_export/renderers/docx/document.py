@@ -7,6 +7,7 @@ The end block is written by ``endblock.py``.
 
 from __future__ import annotations
 
+import math
 import re
 
 from docx.oxml.ns import qn
@@ -14,8 +15,8 @@ from docx.shared import Pt
 
 from ...errors import RenderError
 from ...model import Issue, Span
-from ...printed import (editor_line, editor_note_paragraphs, heading_text, page_number_parts,
-                        source_on_own_line, source_text)
+from ...printed import (editor_line, editor_note_paragraphs, heading_text, one_line_size,
+                        page_number_parts, source_on_own_line, source_text)
 from . import ooxml as x
 from .styles import ROLE_STYLES, Grid
 
@@ -120,6 +121,7 @@ def write_masthead(document, issue: Issue, style) -> None:
         paras.append(add(document, "classification", m.classification, m.span))
     if m.name:
         paras.append(add(document, "masthead_name", m.name, m.span))
+        fit_name(paras[-1], m.name, style)
     if m.issue_label:
         paras.append(add(document, "issue_line", m.issue_label, m.span))
     editor, date = editor_line(issue)
@@ -127,6 +129,25 @@ def write_masthead(document, issue: Issue, style) -> None:
         paras.append(add(document, "editor_line", f"\t{editor or ''}\t{date or ''}", m.span))
     if paras and m.name:
         rule_under(paras[-1], style)
+
+
+def name_size(name: str, style) -> float:
+    """The masthead name's size: the role's, or smaller so that the name stays on one line
+    (``printed.one_line_size``, as the PDF sets it), never below an article title's size."""
+    rs = style.roles["masthead_name"]
+    width = style.block_width - (rs.indent_left + rs.indent_right) * rs.size
+    return one_line_size(name, rs.size, width, minimum=style.roles["title"].size)
+
+
+def fit_name(paragraph, name: str, style) -> None:
+    """A name too long for the role's size gets a smaller run (w:sz in half-points, rounded
+    down so that Word's wider metrics still keep it on the line)."""
+    size = name_size(name, style)
+    if size < style.roles["masthead_name"].size:
+        half = int(math.floor(size * 2))
+        rpr = paragraph.runs[0]._r.get_or_add_rPr()
+        x.child(rpr, "sz", x.RPR_ORDER, val=half)
+        x.child(rpr, "szCs", x.RPR_ORDER, val=half)
 
 
 def rule_under(paragraph, style) -> None:
