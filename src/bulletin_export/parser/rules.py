@@ -1,87 +1,26 @@
 """The body rules: an ordered table of named rules over classified lines (mistune style).
 
 Each rule looks at line i and either declines (None) or consumes lines and returns the
-index of the next line to read. The first rule that accepts wins.
+index of the next line to read. The first rule that accepts wins. The blocks they build
+and close are in blocks.py.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from ..diagnostics import Diagnostic, Severity
-from ..model import Article, DistributionEntry, Paragraph, Section, Span
-from .kinds import (SUBTITLE_MARK, Kind, classify, contents_key, is_attachment, is_contents_label,
-                    title_like, trailing_source)
+from ..model import DistributionEntry, Span
+from .blocks import Blocks, Body, OpenSection, ends_with_source, join_spans
+from .kinds import SUBTITLE_MARK, contents_key, is_contents_label, title_like, trailing_source
 from .lines import Line, clean, is_latin, squeeze
 from .numerals import BadDate, parse_date
 
 
-def _join(a: Span, b: Span) -> Span:
-    return Span(a.line, a.col, b.end_line, b.end_col)
-
-
-@dataclass
-class _Article:
-    title: str | None
-    start: Span
-    end: Span
-    subtitle: str | None = None
-    paragraphs: list[tuple[str, Span, Line]] = field(default_factory=list)
-    source: str | None = None
-    closed: bool = False  # by a source line: what follows is a new article
-
-
-def _last_text(art: _Article) -> int | None:
-    """Index of the article's last paragraph that is not an attachment line (附件：…): the
-    one a trailing source ends."""
-    return next((k for k in range(len(art.paragraphs) - 1, -1, -1)
-                 if not is_attachment(art.paragraphs[k][0])), None)
-
-
-def _ends_with_source(art: _Article) -> bool:
-    k = _last_text(art)
-    return k is not None and trailing_source(art.paragraphs[k][0]) is not None
-
-
-@dataclass
-class _Section:
-    heading: str | None
-    span: Span | None
-    articles: list[Article] = field(default_factory=list)
-    end: Span | None = None
-
-
-@dataclass
-class Body:
-    """What the body rules produced."""
-
-    editor_note: Paragraph | None = None
-    sections: list[Section] = field(default_factory=list)
-    distribution: list[DistributionEntry] = field(default_factory=list)
-    copies: int | None = None
-    print_date: _dt.date | None = None
-    print_unit: str | None = None
-    diags: list[Diagnostic] = field(default_factory=list)
-
-
-class BodyParser:
+class BodyParser(Blocks):
     """Reads lines[start:] into sections, an editor's note and an end block."""
 
     def __init__(self, lines: Sequence[Line], start: int):
-        self.lines = lines
-        self.kinds: list[Kind] = [classify(line) for line in lines]
-        # what each line turned out to be (ParseResult.line_kinds): set by the rules
-        self.roles: list[str] = ["blank" if line.blank else "" for line in lines]
-        self.start = start
-        self.out = Body()
-        self.note: list[tuple[str, Span]] | None = None  # open 编者按 paragraphs
-        self.note_done = False
-        self.article: _Article | None = None
-        self.section: _Section | None = None
-        self.in_end = False
-        self.entries: list[tuple[str, str, Span]] = []
+        super().__init__(lines, start)
         self.rules: tuple[tuple[str, Callable[[int], int | None]], ...] = (
             ("blank", self.rule_blank),
             ("rule_line", self.rule_rule_line),
@@ -114,99 +53,6 @@ class BodyParser:
             self.out.distribution.append(DistributionEntry(label, recipients, span))
         return self.out
 
-    def info(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
-        self.out.diags.append(Diagnostic(code, Severity.INFO, message, span, hint=hint))
-
-    def warn(self, code: str, message: str, span: Span | None, hint: str | None = None) -> None:
-        self.out.diags.append(Diagnostic(code, Severity.WARNING, message, span, hint=hint))
-
-    def mark(self, i: int, role: str) -> None:
-        if not self.lines[i].blank:
-            self.roles[i] = role
-
-    def kind(self, i: int) -> str:
-        return self.kinds[i].name if i < len(self.lines) else "eof"
-
-    def next_nonblank(self, i: int) -> int:
-        while i < len(self.lines) and self.kinds[i].name in ("blank", "rule"):
-            i += 1
-        return i
-
-    # -- closing blocks -----------------------------------------------------------------
-    def close_note(self) -> None:
-        if self.note is None:
-            return
-        paras = [t for t, _ in self.note if t]
-        first, last = self.note[0][1], self.note[-1][1]
-        if not paras:
-            self.warn("BX131", "编者按 without text", first)
-        else:
-            self.out.editor_note = Paragraph("\n".join(paras), _join(first, last))
-        self.note = None
-        self.note_done = True
-
-    def close_article(self) -> None:
-        art = self.article
-        if art is None:
-            return
-        self.article = None
-        last = _last_text(art)
-        if art.source is None and last is not None:
-            text, span, line = art.paragraphs[last]
-            found = trailing_source(text)
-            if found:
-                art.paragraphs[last] = (found[0], span, line)
-                art.source = found[1]
-                open_at = max(line.text.rfind("（"), line.text.rfind("("))
-                self.info("BX112", f"trailing parenthesis taken as the source: {found[1]}",
-                          line.span(max(open_at, 0)))
-        if not art.paragraphs:
-            self.warn("BX114", "article without paragraphs", art.start,
-                      hint="a short line without final punctuation is read as a title")
-        if self.section is None:
-            self.section = _Section(None, None)
-        if self.section.span is None:
-            self.section.span = art.start
-        self.section.articles.append(Article(
-            art.title, art.subtitle, tuple(Paragraph(t, s) for t, s, _ in art.paragraphs if t),
-            art.source, _join(art.start, art.end)))
-        self.section.end = art.end
-
-    def close_section(self) -> None:
-        self.close_article()
-        sec = self.section
-        if sec is None:
-            return
-        self.section = None
-        if not sec.articles:
-            self.warn("BX117", f"column 【{sec.heading or ''}】 has no articles", sec.span)
-        span = sec.span if sec.end is None or sec.span is None else _join(sec.span, sec.end)
-        self.out.sections.append(Section(sec.heading, tuple(sec.articles), span))
-
-    def start_article(self, title: str | None, span: Span) -> _Article:
-        self.close_note()
-        self.close_article()
-        self.in_end = False
-        self.article = _Article(title, span, span)
-        return self.article
-
-    def add_paragraph(self, i: int, text: str) -> None:
-        line = self.lines[i]
-        span = line.span()
-        if self.note is not None:
-            self.note.append((text, span))
-            self.mark(i, "note")
-            return
-        self.mark(i, "paragraph")
-        art = self.article
-        if art is None or art.closed:
-            after = "after a source line" if art is not None else "before any title"
-            art = self.start_article(None, span)
-            self.warn("BX116", f"paragraph {after}: it starts an article without a title", span,
-                      hint="give the article a title line, or join the text to the article above")
-        art.paragraphs.append((text, span, line))
-        art.end = span
-
     # -- rules --------------------------------------------------------------------------
     def rule_blank(self, i: int) -> int | None:
         return i + 1 if self.kind(i) == "blank" else None
@@ -224,7 +70,7 @@ class BodyParser:
         label, recipients, span = self.entries[-1]
         more = clean(self.lines[i].text)
         sep = " " if recipients and is_latin(recipients[-1]) and is_latin(more[0]) else ""
-        self.entries[-1] = (label, recipients + sep + more, _join(span, self.lines[i].span()))
+        self.entries[-1] = (label, recipients + sep + more, join_spans(span, self.lines[i].span()))
         self.warn("BX120", f"line after {label}： taken as more of its recipients", self.lines[i].span(),
                   hint="keep each end-block entry on one line")
         self.mark(i, "end_block")
@@ -266,7 +112,7 @@ class BodyParser:
             if self.kind(k) == "rule":
                 self.mark(k, "rule")
         self.warn("BX119", f"the contents list {label} is not printed; the articles' titles follow",
-                  _join(self.lines[i].span(), self.lines[items[-1]].span()),
+                  join_spans(self.lines[i].span(), self.lines[items[-1]].span()),
                   hint="delete the list from the source, or keep it: it is left out either way")
         return items[-1] + 1
 
@@ -280,7 +126,7 @@ class BodyParser:
         span = self.lines[i].span()
         if heading is None:
             self.warn("BX118", "empty column heading", span)
-        self.section = _Section(heading, span)
+        self.section = OpenSection(heading, span)
         self.mark(i, "heading")
         return i + 1
 
@@ -375,7 +221,7 @@ class BodyParser:
         body, after a source, or in the 编者按 after a blank line or before an article that
         ends in a source (a note never holds a title followed by a sourced paragraph)."""
         art = self.article
-        if art is not None and not art.closed and not (art.paragraphs and _ends_with_source(art)):
+        if art is not None and not art.closed and not (art.paragraphs and ends_with_source(art)):
             return None  # inside an article's text
         found = self.before_text(i)
         if found is None:
@@ -446,7 +292,7 @@ class BodyParser:
             k = self.next_nonblank(j + 1)
             marked = bool(SUBTITLE_MARK.match(self.kinds[j].data["text"]))
             if marked or self.kind(k) == "text":
-                last_has_source = open_body and _ends_with_source(art)  # type: ignore[arg-type]
+                last_has_source = open_body and ends_with_source(art)  # type: ignore[arg-type]
                 if open_body and not marked and not last_has_source:
                     return None  # a short last paragraph, then the next title
                 subtitle_at = j
