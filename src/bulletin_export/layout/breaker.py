@@ -6,8 +6,9 @@ words and digit runs are kept whole at their measured width, unless a run is wid
 than a line (a URL, a long number): then it is set character by character and may
 break after / ? & = - . _ , (anywhere inside a long stretch without them). When the next unit
 does not fit, one 。，、 may hang into the right margin; otherwise the unit moves to
-the next line and the line is spread to both edges. Pure: a width callable in,
-positioned lines out.
+the next line and the line is spread to both edges, unless that would leave a justified
+line loose (runs.too_loose): then a run that fits a line breaks at one of
+runs.break_points so that the line fills. Pure: a width callable in, positioned lines out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple, Sequence
 
 from . import rules
+from .runs import URL_BREAKS, break_points, too_loose
 
 Measure = Callable[[str], float]  # text -> width in pt at the size being set
 EPS = 1e-6
@@ -116,10 +118,6 @@ def tokenize(text: str, measure: Measure, cell: float) -> list[Token]:
             out.append(Token(run, measure(run), False))
             i = j
     return out
-
-
-#: A run wider than a line preferably breaks after these (URLs, paths, long numbers with separators).
-URL_BREAKS = frozenset("/?&=-._,#")
 
 
 def _split_long(tokens: list[Token], room: float, measure: Measure) -> list[Token]:
@@ -281,6 +279,14 @@ def break_lines(
                 toks = squeezed  # compress punctuation before pushing (FORMAT.md §3)
                 used = sum(t.width for t in toks)
                 i += 1
+            elif (
+                align == "justify"
+                and toks
+                and _loose_if_pushed(toks, room, cell)
+                and (parts := _split_run(c, room - used, measure))
+            ):
+                toks += parts[0]  # break the run rather than leave the line loose
+                clusters[i] = parts[1]
             elif not toks:  # a unit longer than the line: split it where it must
                 k = 0
                 acc = 0.0
@@ -299,6 +305,37 @@ def break_lines(
         last = n == len(rows) - 1
         lines.append(_place(toks, hung, left, width - left, size, cell, last, align))
     return lines
+
+
+def _loose_if_pushed(toks: list[Token], room: float, cell: float) -> bool:
+    """Would this line, ended here and justified, be loose (runs.too_loose)?"""
+    body = _strip(toks)
+    return too_loose(room - sum(t.width for t in body), len(body) - 1, room, cell)
+
+
+def _split_run(c: list[Token], avail: float, measure: Measure) -> tuple[list[Token], list[Token]] | None:
+    """Split cluster ``c`` inside one of its Latin/digit runs so that the head is as wide as
+    fits in ``avail`` pt: (head, tail), or None when no break point fits."""
+    best: tuple[float, int, int] | None = None  # (head width, token index, offset in run)
+    before = 0.0
+    for j, t in enumerate(c):
+        if not (t.wide or t.space or t.split):
+            for p in break_points(t.text):
+                w = before + measure(t.text[:p])
+                if w > avail + EPS:
+                    break
+                if rules.no_end(t.text[:p]) or rules.no_start(t.text[p:]):
+                    continue
+                if best is None or w > best[0]:
+                    best = (w, j, p)
+        before += t.width
+    if best is None:
+        return None
+    _, j, p = best
+    run = c[j].text
+    head, tail = run[:p], run[p:]
+    return (c[:j] + [Token(head, measure(head), False)],
+            [Token(tail, measure(tail), False)] + c[j + 1:])
 
 
 def _compress(toks: list[Token], need: float, cell: float) -> list[Token] | None:
