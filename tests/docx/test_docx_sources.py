@@ -1,5 +1,5 @@
 """A source never splits (QA r3): it ends the last body line when it fits there, decided on
-the 28-cell grid as the PDF decides it, else it is a right-aligned paragraph of its own.
+the 28-cell grid as the PDF decides it, else it is a right-aligned body line of its own.
 
 Structure from python-docx; the decision compared with the PDF layout; what LibreOffice
 draws from the session's one conversion.
@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from bulletin_export.printed import source_text
 from bulletin_export.renderers.docx.document import source_fits
 from bulletin_export.renderers.docx.styles import ROLE_STYLES
 
-SOURCE_STYLE = ROLE_STYLES["source"][0]
+BODY_STYLE = ROLE_STYLES["body"][0]
 R3 = "4月6日，市总工会召开主席例会，部署了下一阶段全市工会重点工作任务安排，要求各级工会认真抓好落实。"
 
 
@@ -33,7 +34,16 @@ def _articles(issue):
 
 
 def _own_sources(document) -> list[str]:
-    return [p.text for p in document.paragraphs if p.style.name == SOURCE_STYLE]
+    """The sources on a line of their own: body paragraphs, right-aligned and not indented
+    (the PDF draws them in the body's face; printed_texts checks that face's coverage)."""
+    out = []
+    for p in document.paragraphs:
+        if re.fullmatch(r"（[^（）]+）", p.text):
+            assert p.style.name == BODY_STYLE, p.text
+            assert p.alignment == WD_ALIGN_PARAGRAPH.RIGHT, p.text
+            assert p.paragraph_format.first_line_indent == 0, p.text
+            out.append(p.text)
+    return out
 
 
 @pytest.mark.parametrize("which", ["seed", "masthead"])

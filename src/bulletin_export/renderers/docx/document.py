@@ -205,10 +205,10 @@ def write_content(document, issue: Issue, style) -> None:
                 source = None
             for text, span in zip(texts, spans):
                 add(document, "body", text, span)
-            if source:  # never split: a right-aligned paragraph of its own
-                own = add(document, "source", source, art.span)
-                if style.roles["source"].align != "right":
-                    x.child(own._p.get_or_add_pPr(), "jc", x.PPR_ORDER, val="right")
+            if source and source_on_own_line(art, style):
+                add(document, "source", source, art.span)
+            elif source:  # never split: a right-aligned body line of its own, as in the PDF
+                source_line(add(document, "body", source, art.span))
     no_space_at_top(document)
 
 
@@ -219,7 +219,7 @@ def source_fits(text: str, source: str, style) -> bool:
     the PDF's hanging ） and half-cell punctuation, which Word and LibreOffice lack.
 
     Appended when it does not fit, Word and LibreOffice would break it inside its
-    parentheses; the caller then gives it a paragraph of its own."""
+    parentheses; the caller then gives it a line of its own (:func:`source_line`)."""
     from ...layout.breaker import break_lines
     from ...layout.rules import is_wide
 
@@ -245,6 +245,14 @@ def source_fits(text: str, source: str, style) -> bool:
         return False
     squeezed = any(g.squeeze for ln in joined for g in ln.glyphs)
     return not squeezed or last.extent + cell <= last.left + last.width + 1e-6
+
+
+def source_line(paragraph) -> None:
+    """A source that does not end its paragraph: in the body's face (what the PDF draws
+    and ``printed.printed_texts`` checks the fonts for), right-aligned, no indent."""
+    ppr = paragraph._p.get_or_add_pPr()
+    x.child(ppr, "ind", x.PPR_ORDER, firstLineChars=0, firstLine=0)
+    x.child(ppr, "jc", x.PPR_ORDER, val="right")
 
 
 def space_after_pair(title, subtitle, style) -> None:
