@@ -126,3 +126,40 @@ def test_a_source_longer_than_a_line_is_printed_whole(style, placement):
     assert printed.endswith(f"（{source}）")
     last = [p.line for u in units if u.kind in ("body", "source") for p in u.lines][-1]
     assert last.extent == pytest.approx(style.block_width)  # right-aligned
+
+
+def _name_lines(style, name: str, measure=metric):
+    m = Masthead(name=name, issue_no=8, editor="盛泽镇党政办", date=dt.date(2024, 7, 1))
+    head = build_units(issue(masthead=m), style, measure)[0][0]
+    return head, [p for p in head.lines if p.role == "masthead_name"]
+
+
+def test_long_masthead_name_set_smaller_on_one_line_in_the_same_rows(style):
+    role = style.roles["masthead_name"]
+    short_head, (short,) = _name_lines(style, "工会工作简报")
+    assert short.line.size == role.size
+    name = "苏州市吴江区盛泽镇人民政府办公室工作简报"  # QA r6: 20 characters wrapped at 人/民
+    head, placed = _name_lines(style, name)
+    assert len(placed) == 1 and placed[0].line.text == name
+    line = placed[0].line
+    assert style.roles["title"].size <= line.size < role.size
+    assert line.glyphs[0].x >= -1e-6 and line.extent <= style.block_width + 1e-6
+    assert abs(line.glyphs[0].x + line.extent - style.block_width) < 0.01  # centred
+    assert (placed[0].row, placed[0].rows, head.rows) == (short.row, short.rows, short_head.rows)
+
+
+def test_name_with_wide_latin_letters_still_fits_one_line(style):
+    def wide_latin(text: str, role: str, size: float) -> float:
+        return size * len(text)  # every character a full em: wider than the half-em estimate
+    name = "苏州工业园区WTO事务咨询中心工作简报"  # 17.5 ems estimated, 19 measured
+    _, placed = _name_lines(style, name, wide_latin)
+    assert len(placed) == 1
+    assert placed[0].line.size == pytest.approx(style.block_width / 19)  # not / 17.5
+    assert placed[0].line.extent <= style.block_width + 1e-6
+
+
+def test_name_too_long_for_the_smallest_size_wraps_at_the_title_size(style):
+    _, placed = _name_lines(style, "甲" * 24)
+    assert len(placed) == 2
+    assert all(p.line.size == style.roles["title"].size for p in placed)
+    assert all(p.line.extent <= style.block_width + 1e-6 for p in placed)

@@ -1,5 +1,6 @@
-"""No loose justified lines in the PDF: a Latin run or URL that fits a line is broken rather
-than moved whole when that would spread the line before it (QA r4)."""
+"""Lines of the PDF: no loose justified lines (a Latin run or URL that fits a line is broken rather
+than moved whole when that would spread the line before it, QA r4); a long masthead name on
+one line (QA r6)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,15 @@ def test_url_that_fits_a_line_is_broken_to_fill_the_line_before(qa_pdf):
     both = text + r.pages[-1].extract_text() if len(r.pages) > 1 else text
     assert "ContainerOr\nchestration" in both
     assert "\n051266681234" in both
+
+
+def test_long_masthead_name_on_one_line_inside_the_block(qa_pdf):
+    r = qa_pdf["long-masthead-name"]
+    name = r.issue.masthead.name
+    s = r.style
+    chars = [c for c in r.pages[0].chars if c["size"] > s.roles["title"].size - 0.01]
+    chars = chars[: len(name)]
+    assert "".join(c["text"] for c in chars) == name == "苏州市吴江区盛泽镇人民政府办公室工作简报"
+    assert len({round(c["top"], 1) for c in chars}) == 1  # one line (QA r6)
+    assert chars[0]["x0"] >= s.page.margin_left - 0.5
+    assert chars[-1]["x1"] <= s.page.margin_left + s.block_width + 0.5

@@ -8,12 +8,13 @@ are in rows from its top (y) and pt from the text block's left edge (x).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..model import Article, Issue
 from ..printed import (copies_text, distribution_label, editor_line, editor_note_paragraphs,
-                       heading_text, print_line, source_on_own_line, source_text)
+                       heading_text, one_line_size, print_line, source_on_own_line,
+                       source_text)
 from .breaker import Glyph, Line, balanced_lines, break_lines, cell_for
 
 #: measure(text, font_role, size) -> width in pt
@@ -71,10 +72,16 @@ class _Setter:
     def measure_for(self, role):
         return lambda s: self.metrics(s, role.font, role.size)
 
-    def set(self, text: str, role_name: str, *, rest_indent_chars: float = 0.0) -> list[Line]:
-        """Break ``text`` as the role says (indents in characters of the role's size)."""
+    def set(self, text: str, role_name: str, *, rest_indent_chars: float = 0.0,
+            size: float | None = None) -> list[Line]:
+        """Break ``text`` as the role says (indents in characters of the role's size).
+        Another ``size`` sets it smaller, its characters one em apart (off the grid)."""
         r = self.role(role_name)
-        cell = self.cell(r)
+        if size is not None and abs(size - r.size) > 1e-6:
+            r = replace(r, size=size)
+            cell = size
+        else:
+            cell = self.cell(r)
         left = r.indent_left * cell
         width = self.width - (r.indent_left + r.indent_right) * cell
         if r.align == "center" and role_name in ("title", "masthead_name", "subtitle"):
@@ -187,8 +194,8 @@ def _masthead(s: _Setter, issue: Issue) -> None:
             row += 1
     if m.name:
         r = s.role("masthead_name")
-        per = max(1, math.ceil(r.lines - 1e-6))
-        for ln in s.set(m.name, "masthead_name"):
+        per = max(1, math.ceil(r.lines - 1e-6))  # the role's rows, whatever size the name gets
+        for ln in s.set(m.name, "masthead_name", size=_name_size(s, m.name)):
             placed.append(Placed("masthead_name", ln, row, per))
             row += per
     if m.issue_label:
@@ -208,6 +215,21 @@ def _masthead(s: _Setter, issue: Issue) -> None:
         rule_list.append(Rule(y2, 0.0, s.width, rules.masthead_second, color))
     rows = int(math.ceil(row + 1 - 1e-6))
     s.units.append(Unit("masthead", rows, tuple(placed), tuple(rule_list)))
+
+
+def _name_size(s: _Setter, name: str) -> float:
+    """The masthead name's size: the role's, or smaller so that the name stays on one line
+    (``printed.one_line_size``, as the DOCX sets it), never below an article title's size;
+    smaller still if the faces' own Latin advances are wider than its half-em estimate."""
+    r = s.role("masthead_name")
+    width = s.width - (r.indent_left + r.indent_right) * r.size
+    floor = s.role("title").size
+    size = one_line_size(name, r.size, width, minimum=floor)
+    if size < r.size:
+        real = s.metrics(name, r.font, size)
+        if real > width:
+            size = max(floor, size * width / real)
+    return size
 
 
 def _article(s: _Setter, art: Article, level: int) -> None:
