@@ -11,9 +11,15 @@ from typing import Callable, Sequence
 
 from ..model import DistributionEntry, Span
 from .blocks import Blocks, Body, OpenSection, ends_with_source, join_spans
-from .kinds import SUBTITLE_MARK, contents_key, is_contents_label, title_like, trailing_source
+from .kinds import (SUBTITLE_MARK, contents_key, is_contents_label, long_title_like, title_like,
+                    trailing_source)
 from .lines import Line, clean, is_latin, squeeze
 from .numerals import BadDate, parse_date
+
+
+def _listed_title(key: str) -> bool:
+    """A contents-list line (without numbering and page) that may list a title, long ones too."""
+    return title_like(key) or long_title_like(key)
 
 
 class BodyParser(Blocks):
@@ -94,12 +100,12 @@ class BodyParser(Blocks):
                 continue
             text = clean(self.lines[j].text)
             key = contents_key(text)
-            if kind not in ("short", "text") or not title_like(key) or key in seen:
+            if kind not in ("short", "text") or not _listed_title(key) or key in seen:
                 break
             seen.add(key)
             items.append(j)
             j += 1
-        if items and self.kind(j) == "text" and not title_like(contents_key(clean(self.lines[j].text))):
+        if items and self.kind(j) == "text" and not _listed_title(contents_key(clean(self.lines[j].text))):
             items.pop()  # no repeat before a paragraph: the last line is that article's title
         if not items:
             return None
