@@ -52,15 +52,14 @@ def write_end_block(document, issue: Issue, style) -> bool:
     if not rows:
         return False
     width = x.twips(style.block_width)
-    heights = [sum(_line_count(text, label, style) for _, text, _, label in paras)
-               for paras in rows]
-    floating = _fits_one_page(sum(heights), style)
+    lines = sum(_line_count(text, label, style) for paras in rows for _, text, _, label in paras)
+    floating = _fits_one_page(lines, style)
     table = document.add_table(rows=len(rows), cols=1)
     tbl = table._tbl
     _table_properties(tbl.tblPr, style, width, floating)
-    for row, paragraphs, height in zip(table.rows, rows, heights):
+    for row, paragraphs in zip(table.rows, rows):
         tr_pr = row._tr.get_or_add_trPr()
-        if height < style.page.lines_per_page:  # a row taller than a page must split
+        if floating:  # flowing, rows split as paragraphs do (widow/orphan control)
             x.child(tr_pr, "cantSplit", x.TRPR_ORDER)
         cell = row.cells[0]
         tc_pr = cell._tc.get_or_add_tcPr()
