@@ -233,11 +233,8 @@ class BodyParser(Blocks):
         if found is None:
             return None
         subtitle_at, j = found
-        if self.note is not None:
-            if not any(t for t, _ in self.note):
-                return None  # `编者按：` alone: its text follows
-            if not (self.lines[i - 1].blank or self.sourced_text_from(j)):
-                return None
+        if self.note is not None and not (self.lines[i - 1].blank or self.sourced_text_from(j)):
+            return None  # a line of the note
         return self.take_title(i, subtitle_at, f"line without sentence punctuation taken as a title: "
                                                f"{self.kinds[i].data['text']}")
 
