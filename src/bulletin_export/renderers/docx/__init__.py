@@ -3,7 +3,8 @@
 The document is built on python-docx's template, cleaned of theme fonts and
 foreign styles, with one named style per role of the style sheet (``styles.py``),
 the masthead, articles and footers (``document.py``), the end block anchored to
-the bottom of the last page (``endblock.py``), and reproducible package bytes
+the bottom of the last page, or flowing over pages when taller than one
+(``endblock.py``), and reproducible package bytes
 (``package.py``). Raw XML goes through ``ooxml.py`` in schema order.
 """
 
