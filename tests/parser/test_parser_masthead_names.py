@@ -49,3 +49,17 @@ def test_set_name_finds_a_name_line_longer_than_any_limit() -> None:
         assert res.issue.masthead is not None and res.issue.masthead.editor == "中共苏州市委全面深化改革委员会办公室"
         assert titles(res) == ["全市推进营商环境改革工作会议召开"]
         assert res.line_kinds[0] == "masthead"
+
+
+def test_the_year_warning_says_what_the_date_line_does() -> None:
+    def bx108(masthead: str) -> list[str]:
+        res = parse_text(masthead + "\n市总召开例会\n4月6日，市总召开例会。\n")
+        return [d.message for d in res.diagnostics if d.code == "BX108"]
+
+    assert bx108("工会工作简报\n2012年第4期\n市总办编　2012年4月28日\n") == [
+        "the year in the issue line (2012) is not printed; the date line carries it"]
+    assert bx108("工会工作简报\n（2011）第4期\n市总办编　2012年4月28日\n") == [
+        "the year in the issue line (2011) is not printed; the date line says 2012"]
+    assert bx108("工会工作简报\n二〇一二年第4期\n") == [
+        "the year in the issue line (2012) is not printed; the masthead has no date"]
+    assert bx108("工会工作简报\n第4期\n市总办编　2012年4月28日\n") == []

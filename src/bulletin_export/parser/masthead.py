@@ -155,6 +155,7 @@ def read_masthead(lines: Sequence[Line], start: int,
     n = len(lines)
     last_kept = start
     previous: str | None = None
+    year_at: tuple[int, Span] | None = None  # a year in the issue line, not printed (BX108)
 
     def next_nonblank(k: int) -> int:
         while k < n and lines[k].blank:
@@ -183,10 +184,7 @@ def read_masthead(lines: Sequence[Line], start: int,
             del parts.values["classification"]
         previous = name
         if fields.get("year") is not None:
-            parts.diags.append(Diagnostic(
-                "BX108", Severity.WARNING,
-                f"the year in the issue line ({fields.pop('year')}) is not printed; the date line carries it",
-                lines[i].span(), hint="the issue line is printed as 第N期; the year shows in the date (…编　2012年4月28日)"))
+            year_at = (fields.pop("year"), lines[i].span())
         for key, value in fields.items():
             _set(parts, lines[i], key, value)
         if parts.first is None and name != "rule":
@@ -197,11 +195,26 @@ def read_masthead(lines: Sequence[Line], start: int,
         last_kept = i
     if not strong or parts.first is None:
         return None, start
+    if year_at:
+        parts.diags.append(_year_warning(*year_at, parts.values.get("date")))
     first, last = lines[parts.first], lines[parts.last]  # type: ignore[index]
     parts.span = Span(first.no, first.span().col, last.no, last.span().end_col)
     parts.diags.append(Diagnostic("BX101", Severity.INFO, "masthead recognised: " + ", ".join(
         k for k in parts.values), parts.span))
     return parts, last_kept
+
+
+def _year_warning(year: int, span: Span, date: Any) -> Diagnostic:
+    """BX108: the issue line's year (2012年第4期) has no field and is not printed."""
+    if date is None:
+        tail = "the masthead has no date"
+    elif date.year != year:
+        tail = f"the date line says {date.year}"
+    else:
+        tail = "the date line carries it"
+    return Diagnostic("BX108", Severity.WARNING,
+                      f"the year in the issue line ({year}) is not printed; {tail}", span,
+                      hint="the issue line is printed as 第N期; the year shows in the date (…编　2012年4月28日)")
 
 
 def _set(parts: MastheadParts, line: Line, key: str, value: Any) -> None:
