@@ -1,4 +1,5 @@
-"""Masthead name lines longer than 20 characters, and `--set name=…` finding the name line."""
+"""The masthead: name lines longer than 20 characters, `--set name=…` finding the name line,
+the year in the issue line (BX108)."""
 
 from __future__ import annotations
 
