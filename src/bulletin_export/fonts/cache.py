@@ -93,14 +93,6 @@ class FaceMetrics:
         i = self._at(cp)
         return self.glyph_ids[i] if i >= 0 else None
 
-    @cached_property
-    def widths(self) -> dict[int, int]:
-        return dict(zip(self.codepoints, self.advances))
-
-    @cached_property
-    def gids(self) -> dict[int, int]:
-        return dict(zip(self.codepoints, self.glyph_ids))
-
 
 def _to_le(arr: array.array) -> bytes:
     if sys.byteorder == "big":

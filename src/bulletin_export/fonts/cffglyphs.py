@@ -3,8 +3,8 @@
 Converting a CFF face through fontTools' subsetter costs ~0.5 s per new set of
 characters (it decompiles the 65,000-entry cmap and the CFF table each time), which a
 cold build of a new document, and every issue of a batch with new titles, would pay.
-Instead each glyph's outline is converted once (cubic to quadratic, cu2qu, as
-convert.py does for whole faces) and its 'glyf' record kept on disk per face, in
+Instead each glyph's outline is converted once (cubic to quadratic, cu2qu, with
+the same tolerance as convert.py) and its 'glyf' record kept on disk per face, in
 ``<cache>/cff-glyphs/<stem>-<index>-<hash>.bin``; a subset is then assembled from the
 records like any TrueType subset (subset.py). Only glyphs never seen before load
 fontTools (~0.15 s, then ~2 ms a glyph).

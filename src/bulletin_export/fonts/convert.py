@@ -1,14 +1,12 @@
-"""CFF (PostScript-outline) fonts to TrueType outlines that reportlab can embed.
+"""CFF (PostScript-outline) fonts to TrueType outlines that reportlab can embed, and the
+user cache folder the font caches share.
 
 reportlab refuses CFF outlines, and all Noto CJK fonts are CFF. Converting a whole
-Noto CJK face (65,000 glyphs) takes over a minute, so the usual path converts only
-the characters a document needs: ``truetype_subset`` subsets the face to those code
-points, converts the cubic outlines to quadratic ones (cu2qu) and caches the
-result in the user cache folder keyed by (file hash, face index, code points). The
-same document never pays twice, and a different document pays a fraction of a
-second for its few hundred characters. ``truetype_whole`` converts a whole face
-once (cached by file hash and face index) for callers that cannot name their
-characters in advance.
+Noto CJK face (65,000 glyphs) takes over a minute, so only the characters a document
+needs are converted. Rendering uses cffglyphs.py (one glyph at a time, cached per
+glyph); ``truetype_subset`` here is the straightforward route through fontTools'
+subsetter and cu2qu, kept as the reference those per-glyph conversions are tested
+against (same outlines), cached by (file hash, face index, code points).
 
 Cache folder: ``$XDG_CACHE_HOME/bulletin-export/fonts`` (default
 ``~/.cache/bulletin-export/fonts``; ``%LOCALAPPDATA%\\bulletin-export\\cache\\fonts``
@@ -28,7 +26,7 @@ from typing import Iterable
 MAX_ERR = 1.0  # font units; cu2qu approximation error (1/1000 em for a 1000-unit font)
 
 #: How many conversions this process has run (tests read it).
-conversions = {"subset": 0, "whole": 0}
+conversions = {"subset": 0}
 
 _hash_cache: dict[tuple[str, int, int], str] = {}
 _lock = threading.Lock()
@@ -87,18 +85,6 @@ def truetype_subset(path: Path, index: int, codepoints: Iterable[int], digest: s
     _subset(font, cps)
     _to_quadratic(font)
     conversions["subset"] += 1
-    return _save(font, name)
-
-
-def truetype_whole(path: Path, index: int) -> Path:
-    """A cached TrueType-outline conversion of a whole face (slow the first time: ~1 min for CJK)."""
-    name = f"{path.stem}-{index}-full-{file_hash(path)[:20]}.ttf"
-    hit = _cached(name)
-    if hit is not None:
-        return hit
-    font = _load(path, index)
-    _to_quadratic(font)
-    conversions["whole"] += 1
     return _save(font, name)
 
 

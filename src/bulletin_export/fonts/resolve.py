@@ -88,16 +88,6 @@ class ResolvedFont:
     def descent(self) -> float:
         return _metrics(str(self.path), self.index).descent
 
-    @property
-    def ttf_path(self) -> Path:
-        """A TrueType-outline file reportlab can embed. For a CFF face this converts the WHOLE
-        face once (about a minute for CJK, then cached): prefer truetype_for(text)."""
-        return convert.truetype_whole(self.path, self.index) if self.is_cff else self.path
-
-    @property
-    def ttf_index(self) -> int:
-        return 0 if self.is_cff else self.index
-
     def truetype_for(self, chars: Iterable[str]) -> tuple[Path, int]:
         """(file, face index) of a small TrueType-outline font that draws `chars` (those the face
         has): a subset cut from the face's tables, or for a CFF face a converted subset. Both

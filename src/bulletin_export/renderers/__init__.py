@@ -39,7 +39,6 @@ class RenderContext:
     style_name: str | None = None  # a style name or a path to a .toml; None = default
     font_dirs: tuple[Path, ...] = ()
     source_date_epoch: int | None = None  # None = read SOURCE_DATE_EPOCH from the environment
-    options: dict = field(default_factory=dict)
 
     @cached_property
     def style(self):
