@@ -15,15 +15,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx_helpers import LONG_NAME, LONG_RECIPIENTS, PRINT_LINE, render
 from docx_pdf_lines import PdfDoc, read_pdf
 
 from bulletin_export.model import Issue
-from bulletin_export.renderers import RenderContext
 from bulletin_export.stylesheet import load_style
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS_CONF = ROOT / "fonts" / "fonts.conf"
-EPOCH = 1335571200  # 2012-04-28T00:00:00Z
 
 
 def _parse(path: Path) -> Issue:
@@ -47,16 +46,6 @@ def masthead_issue(masthead_path) -> Issue:
     return _parse(masthead_path)
 
 
-def render(issue: Issue, style_name: str | None = None, epoch: int | None = EPOCH) -> bytes:
-    from bulletin_export.renderers.docx import DocxRenderer
-
-    return DocxRenderer().render(issue, RenderContext(style_name=style_name, source_date_epoch=epoch))
-
-
-#: The print line added to the masthead sample for the print-line tests (GB/T 9704 §7.4.3).
-PRINT_LINE = "苏州市总工会办公室　　　　　　2012年4月29日印发"
-
-
 @pytest.fixture(scope="session")
 def print_line_issue(masthead_path) -> Issue:
     """The masthead sample (发：… （共印120份）) with a print line as its last line."""
@@ -69,11 +58,6 @@ def print_line_issue(masthead_path) -> Issue:
 @pytest.fixture(scope="session")
 def print_line_docx(print_line_issue) -> bytes:
     return render(print_line_issue)
-
-
-_UNITS = ("市委办公室", "市人大办公室", "市政府办公室", "市政协办公室", "全总办公厅", "省总工会办公室")
-#: 75 recipients: an end block taller than a page (QA r9).
-LONG_RECIPIENTS = [f"{_UNITS[n % len(_UNITS)]}第{n}处" for n in range(75)]
 
 
 @pytest.fixture(scope="session")
@@ -89,10 +73,6 @@ def long_end_issue() -> Issue:
 @pytest.fixture(scope="session")
 def long_end_docx(long_end_issue) -> bytes:
     return render(long_end_issue)
-
-
-#: The longest name the parser takes (20 characters, QA r6): 42 pt would wrap it.
-LONG_NAME = "苏州市吴江区盛泽镇人民政府办公室工作简报"
 
 
 @pytest.fixture(scope="session")

@@ -9,11 +9,8 @@ import pytest
 
 from bulletin_export.renderers.docx.document import DASH_DROP
 
-# Characters that may not start a line, and those that may not end one (FORMAT.md §3).
-NO_START = set("。，、；：？！”’）〕】》〉」』…—·")
-NO_END = set("“‘（〔【《〈「『")
+from format_rules import NO_END, NO_START, PITCH
 HANGING = set("。，、；：？！”’）")
-PITCH = 28.95
 
 
 def _block(style):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import LONG_RECIPIENTS
+from docx_helpers import LONG_RECIPIENTS
 from docx.oxml.ns import qn
 
 _PAGE_NUMBER = re.compile(r"—\s*\d+\s*—")

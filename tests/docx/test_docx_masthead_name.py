@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from conftest import LONG_NAME
+from docx_helpers import LONG_NAME
 from docx.oxml.ns import qn
 
 from bulletin_export.printed import one_line_size

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from conftest import render
+from docx_helpers import render
 from docx.oxml.ns import qn
 
 from bulletin_export.model import DistributionEntry, Issue

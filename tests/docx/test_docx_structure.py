@@ -8,7 +8,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import EPOCH, render
+from docx_helpers import EPOCH, render
 from docx.oxml.ns import qn
 
 from bulletin_export.renderers.docx import ooxml

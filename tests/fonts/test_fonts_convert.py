@@ -67,14 +67,6 @@ def test_reportlab_embeds_the_conversion(cff_font: Path, cache: Path, tmp_path: 
     assert "工会工作简报" in PdfReader(str(tmp_path / "x.pdf")).pages[0].extract_text()
 
 
-def test_whole_conversion_is_cached(cff_font: Path, cache: Path):
-    before = convert.conversions["whole"]
-    out = convert.truetype_whole(cff_font, 0)
-    assert convert.truetype_whole(cff_font, 0) == out
-    assert convert.conversions["whole"] == before + 1
-    assert len(TTFont(str(out)).getBestCmap()) == len(TTFont(str(cff_font)).getBestCmap())
-
-
 def test_resolved_cff_face_gives_a_truetype_file(cff_font: Path, cache: Path, tmp_path: Path):
     sheet = tmp_path / "s.toml"
     sheet.write_text('base = "bulletin"\n[fonts.xiaobiaosong]\ncandidates = ["CFF Test Serif"]\n',

@@ -120,7 +120,6 @@ def test_metrics(fangsong_dir):
     with pytest.raises(KeyError):
         face.advance("\ue000", 16)
     assert 0.7 < face.ascent < 1.2 and -0.4 < face.descent < 0
-    assert face.ttf_path == face.path and face.ttf_index == 0
 
 
 def test_no_font_for_a_role_is_an_error_listing_what_was_tried(tmp_path):

@@ -14,12 +14,10 @@ import pypdf
 import pytest
 
 # FORMAT.md §3, spelled out here so a change to layout/rules.py cannot weaken the tests
-NO_START = frozenset("。，、；：？！”’）〕】》〉」』…—·")
-NO_END = frozenset("“‘（〔【《〈「『")
+from format_rules import NO_END, NO_START, PITCH
 HANGABLE = frozenset("。，、")
 COMPRESSIBLE = frozenset("。，、；：？！”’）〕】》〉」』“‘（〔【《〈「『")
 
-PITCH = 28.95
 
 
 def geometry(style):
