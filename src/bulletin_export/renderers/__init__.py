@@ -10,7 +10,7 @@ renderer's own module, which is imported only when the renderer is used.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
