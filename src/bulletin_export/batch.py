@@ -318,7 +318,7 @@ def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, .
         initargs=(options, inputs, True, tag, inflight),
     )
     futures: dict[Future, Job] = {pool.submit(run_job, job): job for job in jobs}
-    lost: list[Job] = []
+    broken: set[Future] = set()
     try:
         remaining = set(futures)
         while remaining:
@@ -327,7 +327,7 @@ def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, .
                 try:
                     record(fut.result())
                 except BrokenProcessPool:
-                    lost.append(futures[fut])
+                    broken.add(fut)
         pool.shutdown(wait=True)
     except BaseException:
         _terminate(pool)
@@ -336,8 +336,7 @@ def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, .
     for note in inflight.iterdir():
         suspects.add(Path(note.read_text(encoding="utf-8")))
         note.unlink()
-    lost.sort(key=lambda j: jobs.index(j))
-    return lost, suspects
+    return [job for fut, job in futures.items() if fut in broken], suspects  # in input order
 
 
 def _terminate(pool: "ProcessPoolExecutor") -> None:
