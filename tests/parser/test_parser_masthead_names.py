@@ -3,6 +3,8 @@ the year in the issue line (BX108)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bulletin_export.parser import parse_text
 
 REST = "中共苏州市委全面深化改革委员会办公室编　　2024年7月1日\n\n全市推进营商环境改革工作会议召开\n" \
@@ -64,3 +66,32 @@ def test_the_year_warning_says_what_the_date_line_does() -> None:
     assert bx108("工会工作简报\n二〇一二年第4期\n") == [
         "the year in the issue line (2012) is not printed; the masthead has no date"]
     assert bx108("工会工作简报\n第4期\n市总办编　2012年4月28日\n") == []
+
+
+CLASSIFIED = "内部资料\n苏州工会\n苏州市总工会编　2012年4月28日\n\n市总召开例会\n4月6日，市总召开例会，部署二季度工作。（市总办公室）\n"
+
+
+def test_set_name_after_a_classification_line_keeps_the_whole_masthead() -> None:
+    # issue 12: the loop variable overwrote the --set name from the second masthead line on
+    for overrides in ({"name": "苏州工会"}, {"name": "工会工作简报"}, None):
+        res = parse_text(CLASSIFIED, overrides=overrides)
+        m = res.issue.masthead
+        assert m is not None
+        want = overrides["name"] if overrides else "苏州工会"
+        assert (m.classification, m.name, m.editor, m.date) == ("内部资料", want, "苏州市总工会", dt.date(2012, 4, 28))
+        assert titles(res) == ["市总召开例会"]
+        assert res.line_kinds[:3] == ("masthead",) * 3
+
+
+def test_a_long_line_with_a_comma_after_a_classification_is_no_name() -> None:
+    line = "关于开展全市职工技能竞赛、劳动竞赛和合理化建议等活动情况的汇报材料"
+    assert len(line) == 33
+    res = parse_text(f"内部资料\n{line}\n第4期\n苏州市总工会编　2012年4月28日\n\n市总召开例会\n4月6日，市总召开例会。\n")
+    assert res.issue.masthead is not None and res.issue.masthead.name is None
+    assert line in titles(res)
+    # with --set name=… the same line is the name line and the given name wins
+    forced = parse_text(f"内部资料\n{line}\n第4期\n苏州市总工会编　2012年4月28日\n\n市总召开例会\n4月6日，市总召开例会。\n",
+                        overrides={"name": "苏州工会"})
+    m = forced.issue.masthead
+    assert (m.name, m.issue_no, m.editor) == ("苏州工会", 4, "苏州市总工会")
+    assert titles(forced) == ["市总召开例会"]

@@ -8,7 +8,7 @@ import pytest
 
 from bulletin_export.errors import UsageError
 from bulletin_export.model import to_dict
-from bulletin_export.parser import KNOWN_KEYS, apply_overrides, parse_text
+from bulletin_export.parser import KNOWN_KEYS, LINE_KINDS, apply_overrides, parse_text
 from bulletin_export.parser.lines import clean, squeeze
 from bulletin_export.parser.numerals import BadDate, parse_date, parse_number
 
@@ -89,11 +89,21 @@ def test_apply_overrides_to_a_read_issue() -> None:
     assert out.sections == issue.sections
 
 
-def test_parse_text_never_raises_on_odd_text() -> None:
-    for text in ["", "\n\n", "（）", "【】", "---", "---\n---", "编者按：", "报：", "\x00\x01", "\ud800",
-                 "第期", "（共印份）", "——", "一、", "\u2028\u2029\x85"]:
-        res = parse_text(text)
-        assert isinstance(res.diagnostics, tuple)
+@pytest.mark.parametrize("text,codes", [
+    ("", {"BX150"}), ("\n\n", {"BX150"}), ("（）", {"BX110", "BX114"}), ("【】", {"BX118", "BX117"}),
+    ("---", {"BX150", "BX105"}), ("---\n---", {"BX150"}), ("编者按：", {"BX150", "BX131"}),
+    ("报：", {"BX123"}), ("\x00\x01", {"BX150", "BX002"}), ("\ud800", {"BX150", "BX002"}),
+    ("第期", {"BX110", "BX114"}), ("（共印份）", {"BX110", "BX114"}), ("——", {"BX110", "BX114"}),
+    ("一、", {"BX116"}), ("\u2028\u2029\x85", {"BX150", "BX005", "BX004"}),
+])
+def test_parse_text_never_raises_on_odd_text(text: str, codes: set[str]) -> None:
+    res = parse_text(text)
+    assert {d.code for d in res.diagnostics} == codes
+    assert len(res.line_kinds) == len(res.lines)
+    assert all(kind in LINE_KINDS for kind in res.line_kinds)
+    assert all("\n" not in d.headline() for d in res.diagnostics)
+    empty = not (res.issue.masthead or res.issue.sections or res.issue.distribution or res.issue.editor_note)
+    assert empty == ("BX150" in codes)  # nothing to print is an error, and only then
 
 
 def test_surrogates_and_controls_are_dropped_with_warnings() -> None:

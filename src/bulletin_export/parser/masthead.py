@@ -97,14 +97,17 @@ def _name_like(text: str, limit: int = NAME_MAX) -> bool:
     return 0 < len(t) <= limit and not _PUNCT.search(t) and not t.startswith(("【", "〖", "［", "["))
 
 
-def _name_line(text: str, following: tuple[str, dict[str, Any], bool] | None, forced: str | None) -> bool:
+def _name_line(text: str, following: tuple[str, dict[str, Any], bool] | None, forced: str | None,
+               after_classification: bool = False) -> bool:
     """Is `text` the bulletin's name, given the kind of the next masthead line?
 
     Up to NAME_MAX characters: followed by an issue line, or ending in a name suffix and
     followed by another masthead line. Up to NAME_LONG_MAX (中共苏州市委全面深化改革委员会
     办公室改革工作简报): followed by an issue line, or ending in a bulletin word (简报, 快报,
-    动态, …) and followed by a strong masthead line. With `--set name=…`: the line that
-    reads as that name, or any line followed by an issue line."""
+    动态, …) and followed by a strong masthead line. Right after a classification line
+    (内部资料): any short name-like line followed by a strong masthead line (苏州工会, then
+    the editor and date). With `--set name=…`: the line that reads as that name, or any
+    line followed by an issue line."""
     t = clean(text)
     if forced is not None and following and following[0] == "issue" and 0 < len(t) <= 2 * NAME_LONG_MAX:
         return True
@@ -113,7 +116,8 @@ def _name_line(text: str, following: tuple[str, dict[str, Any], bool] | None, fo
     if not following or following[0] == "rule":
         return False
     if _name_like(t):
-        return following[0] == "issue" or bool(_NAME_SUFFIX.search(t))
+        return (following[0] == "issue" or bool(_NAME_SUFFIX.search(t))
+                or after_classification and following[2])
     if _name_like(t, NAME_LONG_MAX):
         return following[0] == "issue" or bool(_LONG_NAME_SUFFIX.search(t)) and following[2]
     return False
@@ -171,25 +175,25 @@ def read_masthead(lines: Sequence[Line], start: int,
         if kind is None and "name" not in parts.values:
             j = next_nonblank(i + 1)
             following = _kind(lines[j].stripped) if j < n else None
-            if _name_line(text, following, name):
+            if _name_line(text, following, name, previous == "classification"):
                 kind = ("name", {"name": clean(text)}, True)
         if kind is None:
             break
-        name, fields, is_strong = kind
+        what, fields, is_strong = kind
         strong = strong or is_strong
-        if name == "classification" and previous == "classification":
+        if what == "classification" and previous == "classification":
             # 内部资料 / 注意保存 on two lines: one marking, 内部资料 注意保存
             joined = f"{parts.values['classification']} {fields['classification']}"
             fields = {"classification": classification_text(joined)}
             del parts.values["classification"]
-        previous = name
+        previous = what
         if fields.get("year") is not None:
             year_at = (fields.pop("year"), lines[i].span())
         for key, value in fields.items():
             _set(parts, lines[i], key, value)
-        if parts.first is None and name != "rule":
+        if parts.first is None and what != "rule":
             parts.first = i
-        if name != "rule":
+        if what != "rule":
             parts.last = i
         i += 1
         last_kept = i
