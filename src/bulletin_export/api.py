@@ -1,7 +1,8 @@
 """The library's front door: parse, render, convert, formats.
 
     import bulletin_export as bx
-    res = bx.parse("samples/suzhou-union-2012-04.txt")
+    from pathlib import Path
+    res = bx.parse(Path("samples/suzhou-union-2012-04.txt"))   # a str would be the text itself
     data = bx.render(res.issue, "pdf")
     report = bx.convert(["samples"], ["docx", "pdf"], "out")
 """
@@ -12,8 +13,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
 
-from .errors import InputError
-
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import BatchReport, JobResult
     from .model import Issue
@@ -22,54 +21,39 @@ if TYPE_CHECKING:  # pragma: no cover
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def _as_path(source: object) -> Path | None:
-    if isinstance(source, os.PathLike):
-        return Path(source)
-    if isinstance(source, str) and "\n" not in source and len(source) < 4096:
-        if source.lower().endswith((".txt", ".xml")) or Path(source).is_file():
-            return Path(source)
-    return None
-
-
-def parse(source: "PathLike | bytes", *, overrides: Mapping[str, str] | None = None,
+def parse(source: "str | os.PathLike[str] | bytes", *, overrides: Mapping[str, str] | None = None,
           file: str | None = None) -> "ParseResult":
-    """Parse a path (.txt or .xml), raw bytes, or source text into a ParseResult.
+    """Parse source text, the bytes of an input file, or a file named by a ``pathlib.Path``.
 
-    A ``str`` is taken as a path when it names a .txt/.xml file, else as the text itself.
-    Text never raises; unreadable input raises InputError with the file name.
+    - a ``str`` is the source TEXT itself, never a file name (``bx.parse("/etc/hostname")``
+      parses those 13 characters; no file is read);
+    - a ``pathlib.Path`` (any ``os.PathLike``) is read; its suffix picks the reader;
+    - ``bytes`` (or bytearray/memoryview) are an input file's contents: the suffix of
+      ``file`` picks the reader, else the bytes are sniffed (XML, a plug-in's, else text).
+
+    ``file`` is the name diagnostics carry. Text never raises; unreadable input raises
+    InputError naming the file; an unknown override key raises UsageError.
     """
-    from . import parser
+    from . import readers
 
     if isinstance(source, (bytearray, memoryview)):
         source = bytes(source)
     if not isinstance(source, (str, bytes, os.PathLike)):
         raise TypeError(f"parse() takes a path, bytes or text, not {type(source).__name__}")
     overrides = {str(k): str(v) for k, v in overrides.items()} if overrides else None
-    path = _as_path(source)
-    if path is not None:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
-        name = file or str(path)
-        if path.suffix.lower() == ".xml":
-            return _from_xml(data, name, overrides)
-        return parser.parse_bytes(data, file=name, overrides=overrides)
-    if isinstance(source, bytes):
-        if source.lstrip()[:5] == b"<?xml":
-            return _from_xml(source, file, overrides)
-        return parser.parse_bytes(source, file=file, overrides=overrides)
-    return parser.parse_text(str(source), file=file, overrides=overrides)
+    if isinstance(source, str):
+        from . import parser
 
+        return parser.parse_text(source, file=file, overrides=overrides)
+    if isinstance(source, os.PathLike):
+        from .readers.files import read_input
 
-def _from_xml(data: bytes, file: str | None, overrides: Mapping[str, str] | None) -> "ParseResult":
-    from . import parser
-    from .xmlio import read_issue
-
-    issue = read_issue(data, file)
-    if overrides:
-        issue = parser.apply_overrides(issue, overrides)
-    return parser.ParseResult(issue=issue, diagnostics=(), lines=())
+        path = Path(source)
+        name = file or os.fsdecode(path)
+        data = read_input(path, name)
+        reader = readers.for_input(path.name, data[:readers.HEAD_BYTES])
+        return reader.read(data, file=name, overrides=overrides)
+    return readers.for_input(file, source[:readers.HEAD_BYTES]).read(source, file=file, overrides=overrides)
 
 
 def render(issue: "Issue", fmt: str, *, style: str | None = None,

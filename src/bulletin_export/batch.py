@@ -24,7 +24,6 @@ from .outputs import check_target, remove_stale_temps, write_atomic
 if TYPE_CHECKING:  # pragma: no cover - the pool's modules load only for -j > 1
     from concurrent.futures import ProcessPoolExecutor
 
-INPUT_SUFFIXES = (".txt", ".xml")
 DEFAULT_FORMATS = ("docx", "pdf")
 DEFAULT_OUT_DIR = Path("out")
 
@@ -111,13 +110,16 @@ def discover(inputs: Sequence[Path], out_dir: Path) -> tuple[list[tuple[Path, Pa
             seen.add(key)
             found.append((path, stem))
 
+    from . import readers
+
+    accepted = readers.suffixes()
     for given in inputs:
         if given.is_dir():
             for path in sorted(given.rglob("*")):
                 rel = path.relative_to(given)
                 if any(part.startswith(".") for part in rel.parts):
                     continue
-                if path.suffix.lower() not in INPUT_SUFFIXES or not path.is_file():
+                if not path.name.lower().endswith(accepted) or not path.is_file():
                     continue
                 if out_resolved in path.resolve().parents:
                     continue
@@ -186,7 +188,7 @@ def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool, t
     _CTX.style  # noqa: B018 - load now, fail early
 
 
-def _diagnose(job: Job, parsed) -> tuple[list[Diagnostic], list[Diagnostic]]:
+def _diagnose(job: Job, parsed, reader) -> tuple[list[Diagnostic], list[Diagnostic]]:
     """The parser's diagnostics; the proofreading findings, as warnings (they never stop a
     build: `check` is where they set the exit code); and, for formats that embed fonts,
     the missing glyphs (found here, where the source lines give exact columns).
@@ -195,7 +197,7 @@ def _diagnose(job: Job, parsed) -> tuple[list[Diagnostic], list[Diagnostic]]:
 
     src = str(job.src)
     diags = [d.with_file(d.file or src) for d in parsed.diagnostics]
-    if _OPTIONS.checks and job.src.suffix.lower() == ".txt":
+    if _OPTIONS.checks and reader.has_source_lines:
         from .checks import run_checks
 
         diags += [replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
@@ -208,7 +210,8 @@ def _diagnose(job: Job, parsed) -> tuple[list[Diagnostic], list[Diagnostic]]:
 
 def run_job(job: Job) -> JobResult:
     """Parse, check and render one input; every failure is caught into the result."""
-    from . import api, renderers
+    from . import readers, renderers
+    from .readers.files import read_input
 
     assert _OPTIONS is not None and _CTX is not None
     started = time.perf_counter()
@@ -217,8 +220,10 @@ def run_job(job: Job) -> JobResult:
     if note:
         note.write_text(str(job.src), encoding="utf-8")
     try:
-        parsed = api.parse(job.src, overrides=dict(_OPTIONS.overrides))
-        diags, errors = _diagnose(job, parsed)
+        data = read_input(job.src)
+        reader = readers.for_input(job.src.name, data[:readers.HEAD_BYTES])
+        parsed = reader.read(data, file=str(job.src), overrides=dict(_OPTIONS.overrides))
+        diags, errors = _diagnose(job, parsed, reader)
         result.diagnostics = diags
         # the first error becomes the job's one-line error; the rest are shown with their lines
         first = errors[0] if errors else None

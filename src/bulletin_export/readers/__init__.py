@@ -1,0 +1,188 @@
+"""Input readers: bytes of one input file in, a ParseResult out (docs/architecture.md).
+
+A reader has ``name``, ``suffixes`` (lower-case, with the dot), ``description``, the
+capabilities ``has_source_lines`` (diagnostics point at lines of text and the proofreading
+checks run) and ``fixable`` (``check --fix`` can write a corrected copy), ``sniff(head)``
+on the first 4 KiB and ``read(data, *, file=None, overrides=None) -> ParseResult``.
+
+Built-in readers are registered in code (``BUILTINS``: one line each, the module is
+imported only when the reader is used); plug-ins add readers through the entry-point
+group ``bulletin_export.readers`` (a class instantiated without arguments, or an
+instance). A plug-in never replaces a built-in of the same name.
+
+    from bulletin_export import readers
+    reader = readers.for_input("draft.txt", head)   # by suffix, else by sniffing
+    result = reader.read(data, file="draft.txt")
+"""
+
+from __future__ import annotations
+
+import importlib
+import warnings
+from importlib import metadata
+from typing import TYPE_CHECKING, Mapping, Protocol, runtime_checkable
+
+from ..errors import InputError, UsageError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..parser import ParseResult
+
+GROUP = "bulletin_export.readers"
+HEAD_BYTES = 4096  # what sniff() is given
+
+# name -> "module:attribute". Add a built-in reader here (one line); a missing optional
+# module only drops that reader (with a warning from names()), it never breaks the rest.
+BUILTINS: dict[str, str] = {
+    "text": "bulletin_export.readers.text:TextReader",
+    "xml": "bulletin_export.readers.xml:XmlReader",
+    "docx": "bulletin_export.readers.docx:DocxReader",
+}
+# The order readers are asked to sniff a file whose suffix no reader claims: specific
+# formats first, the text reader (which accepts almost anything) last.
+FALLBACK = "text"
+
+
+@runtime_checkable
+class Reader(Protocol):
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    has_source_lines: bool
+    fixable: bool
+
+    def sniff(self, head: bytes) -> bool: ...
+
+    def read(self, data: bytes, *, file: str | None = None,
+             overrides: Mapping[str, str] | None = None) -> "ParseResult": ...
+
+
+_cache: dict[str, Reader] = {}
+_broken: dict[str, str] = {}
+_absent: set[str] = set()  # built-ins whose optional module is not there (not an error)
+_scanned: tuple[str, ...] | None = None
+_eps: tuple = ()
+
+
+def _entry_points() -> tuple:
+    global _scanned, _eps
+    import sys
+
+    if _scanned != tuple(sys.path):
+        _eps = tuple(metadata.entry_points(group=GROUP))
+        _scanned = tuple(sys.path)
+    return _eps
+
+
+def _targets() -> dict[str, object]:
+    """name -> a "module:attr" string (built-in) or an entry point (plug-in)."""
+    found: dict[str, object] = dict(BUILTINS)
+    for ep in sorted(_entry_points(), key=lambda e: e.name):
+        found.setdefault(ep.name.lower(), ep)
+    return found
+
+
+def _load(name: str, target: object) -> Reader:
+    if isinstance(target, str):
+        module, _, attr = target.partition(":")
+        obj = getattr(importlib.import_module(module), attr)
+    else:
+        obj = target.load()  # type: ignore[attr-defined]
+    return obj() if isinstance(obj, type) else obj
+
+
+def _try(name: str) -> Reader | None:
+    if name in _cache:
+        return _cache[name]
+    if name in _broken or name in _absent:
+        return None
+    target = _targets().get(name)
+    if target is None:
+        return None
+    try:
+        reader = _load(name, target)
+    except ModuleNotFoundError as exc:
+        if isinstance(target, str) and exc.name == target.partition(":")[0]:
+            _absent.add(name)  # an optional built-in that is not part of this install
+            return None
+        _broken[name] = f"reader {name!r} failed to load: {type(exc).__name__}: {exc}"
+        return None
+    except Exception as exc:  # a broken plug-in or an absent optional module
+        _broken[name] = f"reader {name!r} failed to load: {type(exc).__name__}: {exc}"
+        return None
+    _cache[name] = reader
+    return reader
+
+
+def register(reader: Reader) -> None:
+    """Register a reader object in this process (tests, embedding applications)."""
+    _cache[reader.name] = reader
+    _broken.pop(reader.name, None)
+
+
+def names() -> list[str]:
+    """The names of the readers that load (built-ins first, then plug-ins)."""
+    out = []
+    for name in list(_targets()) + [n for n in _cache if n not in _targets()]:
+        if _try(name) is not None and name not in out:
+            out.append(name)
+        elif name in _broken:
+            warnings.warn(_broken[name], RuntimeWarning, stacklevel=2)
+    return out
+
+
+def all_readers() -> list[Reader]:
+    return [r for r in (_try(n) for n in names()) if r is not None]
+
+
+def get(name: str) -> Reader:
+    """The reader of that name; an unknown or broken one is a UsageError."""
+    key = name.strip().lower()
+    reader = _try(key)
+    if reader is None:
+        why = _broken.get(key) or f"unknown reader {name!r}; known readers: {', '.join(names()) or 'none'}"
+        raise UsageError(why)
+    return reader
+
+
+def suffixes() -> tuple[str, ...]:
+    """Every input suffix some reader accepts (what a folder is searched for), sorted."""
+    return tuple(sorted({s for r in all_readers() for s in r.suffixes}))
+
+
+def by_suffix(name: str | None) -> Reader | None:
+    """The reader that claims the suffix of ``name`` (a file name), or None."""
+    if not name:
+        return None
+    lower = name.lower()
+    best: tuple[int, Reader] | None = None
+    for reader in all_readers():
+        for suffix in reader.suffixes:
+            if lower.endswith(suffix) and (best is None or len(suffix) > best[0]):
+                best = (len(suffix), reader)
+    return best[1] if best else None
+
+
+def for_input(name: str | None, head: bytes) -> Reader:
+    """The reader for an input: by the suffix of ``name`` when a reader claims it, else the
+    first reader whose sniff() accepts ``head`` (the text reader last)."""
+    reader = by_suffix(name)
+    if reader is not None:
+        return reader
+    head = bytes(head[:HEAD_BYTES])
+    candidates = [r for r in all_readers() if r.name != FALLBACK]
+    for reader in candidates:
+        try:
+            if reader.sniff(head):
+                return reader
+        except Exception:  # a plug-in's sniff must not break reading
+            continue
+    text = _try(FALLBACK)
+    if text is None:  # pragma: no cover - the text reader is part of the package
+        raise InputError("no reader for this input", file=name)
+    return text
+
+
+def read(data: bytes, *, file: str | None = None,
+         overrides: Mapping[str, str] | None = None) -> "ParseResult":
+    """Pick the reader for ``file``/``data`` and read it."""
+    return for_input(file, data[:HEAD_BYTES]).read(data, file=file, overrides=overrides)
