@@ -4,19 +4,21 @@ The PDF layout, the DOCX writer and the font coverage check all ask here for the
 text of a printed element (the date as 2012年4月28日, a column heading in 【】, the
 editing unit with its 编, 编者按：, a source in （）, 报：, 共印X份, the print line,
 the page number) and for the document metadata, so they cannot drift apart.
-Pure functions from the model (and the style sheet's few text settings) to strings.
+Pure functions from the model (and the style sheet's few text settings) to strings;
+``elements`` (``printed/elements.py``) puts them into the one sequence of printed elements
+(id, role, text) that every renderer walks.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from .model import Article, DistributionEntry, Issue, Paragraph, Span
+from ..model import Article, DistributionEntry, Issue, Paragraph
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .stylesheet.model import StyleSheet
+    from ..stylesheet.model import StyleSheet
 
 #: A heading that starts with one of these is printed as written, else in 【】.
 HEADING_OPENERS = "【〖［[〔"
@@ -166,45 +168,5 @@ def metadata(issue: Issue) -> Metadata:
     )
 
 
-def printed_texts(issue: Issue, style: "StyleSheet") -> Iterator[tuple[str, str, Span | None]]:
-    """(style role, text, span of the source it came from) for everything printed, in print
-    order; the page number is given once, with every digit (PAGE_DIGITS) for its number."""
-    m = issue.masthead
-    if m:
-        if m.classification:
-            yield "classification", m.classification, m.span
-        if m.name:
-            yield "masthead_name", m.name, m.span
-        if m.issue_label:
-            yield "issue_line", m.issue_label, m.span
-        editor, date = editor_line(issue)
-        if editor:
-            yield "editor_line", editor, m.span
-        if date:
-            yield "editor_line", date, None
-    if issue.editor_note:
-        for text in editor_note_paragraphs(issue.editor_note):
-            yield "editor_note", text, issue.editor_note.span
-    for sec in issue.sections:
-        if sec.heading:
-            yield "column_heading", heading_text(sec.heading), sec.span
-        for art in sec.articles:
-            if art.title:
-                yield "title", art.title, art.span
-            if art.subtitle:
-                yield "subtitle", art.subtitle, art.span
-            for p in art.paragraphs:
-                yield "body", p.text, p.span
-            if art.source:
-                role = "source" if source_on_own_line(art, style) else "body"
-                yield role, source_text(art.source), art.span
-    for d in issue.distribution:
-        yield "end_block", distribution_text(d), d.span
-    if issue.copies is not None:
-        yield "copies", copies_text(issue.copies), None
-    unit, date = print_line(issue)
-    if unit:
-        yield "end_block", unit, None
-    if date:
-        yield "end_block", date, None
-    yield "page_number", page_number_text(style, PAGE_DIGITS), None
+# The one sequence of printed elements (needs the texts above).
+from .elements import Element, elements, printed_texts  # noqa: E402
