@@ -1,20 +1,20 @@
 """Issue + style sheet + metrics -> a flat list of units to paginate.
 
-A unit occupies a whole number of grid rows and never splits; a paragraph gives one
-unit per line so the paginator can break it between lines. Positions inside a unit
-are in rows from its top (y) and pt from the text block's left edge (x).
+What is printed, and in which role, comes from ``printed.elements`` (the one sequence the
+DOCX writer walks too); this module only sets those elements on the grid. A unit occupies
+a whole number of grid rows and never splits; a paragraph gives one unit per line so the
+paginator can break it between lines. Positions inside a unit are in rows from its top (y)
+and pt from the text block's left edge (x). Every set line names its printed element.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Callable, Sequence
 
-from ..model import Article, Issue
-from ..printed import (copies_text, distribution_label, editor_line, editor_note_paragraphs,
-                       heading_text, one_line_size, print_line, source_on_own_line,
-                       source_text)
+from ..model import Issue
+from ..printed import Element, elements, one_line_size
 from .breaker import Glyph, Line, balanced_lines, break_lines, cell_for
 
 #: measure(text, font_role, size) -> width in pt
@@ -29,6 +29,12 @@ class Placed:
     line: Line
     row: float = 0.0
     rows: float = 1.0
+    #: The printed element (``printed.Element.id``) the line belongs to; for a line holding
+    #: two (the editing unit and the date, a paragraph's end and its inline source), the first.
+    element: str = ""
+    #: Only for a line holding several elements: (element id, characters of ``line.text``)
+    #: in reading order, e.g. (("article.3.paragraph.1", 12), ("article.3.source", 7)).
+    parts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,39 +113,48 @@ class _Setter:
             n = max(n, self.units.pop().rows)
         self.units.append(Unit("space", n))
 
-    def block(self, kind: str, text: str, role_name: str, *, keep: bool = False,
-              bookmark: tuple[str, int] | None = None, after: bool = True) -> None:
-        """A unit that never splits (heading, title, subtitle)."""
-        r = self.role(role_name)
-        lines = self.set(text, role_name)
+    def block(self, kind: str, e: Element, *, keep: bool = False, after: bool = True) -> None:
+        """A unit that never splits (heading, title, subtitle, a source on its own line)."""
+        r = self.role(e.role)
+        lines = self.set(e.text, e.role)
         per = max(1, int(math.ceil(r.lines - 1e-6)))
-        placed = tuple(Placed(role_name, ln, i * per, per) for i, ln in enumerate(lines))
+        placed = tuple(Placed(e.role, ln, i * per, per, e.id) for i, ln in enumerate(lines))
         self.space(r.space_before)
+        bookmark = (e.text, e.outline) if e.outline is not None else None
         self.units.append(Unit(kind, per * len(lines), placed, keep_with_next=keep,
                                bookmark=bookmark))
         if after:
             self.space(r.space_after)
 
-    def paragraph(self, kind: str, text: str, role_name: str, *, before: bool = True,
-                  after: bool = True, tail: str | None = None) -> None:
+    def paragraph(self, kind: str, e: Element, *, before: bool = True,
+                  after: bool = True, tail: Element | None = None) -> None:
         """One unit per line, grouped for widow/orphan control. ``tail`` (a source) ends the
         text when it fits on the last line, else it gets a right-aligned line of its own."""
-        r = self.role(role_name)
+        r = self.role(e.role)
         if before:
             self.space(r.space_before)
-        lines = self.set(text, role_name)
+        lines = self.set(e.text, e.role)
+        ids = [e.id] * len(lines)
+        parts: list[tuple[tuple[str, int], ...]] = [()] * len(lines)
         if tail:
-            joined = self.set(text + tail, role_name)
-            if len(joined) == len(lines) and joined[-1].text.endswith(tail):
+            joined = self.set(e.text + tail.text, e.role)
+            if len(joined) == len(lines) and joined[-1].text.endswith(tail.text):
                 lines = joined  # the source fits at the end of the last line
+                n = len(joined[-1].text) - len(tail.text)
+                if n:
+                    parts[-1] = ((e.id, n), (tail.id, len(tail.text)))
+                else:
+                    ids[-1] = tail.id
             else:  # never split a source: it gets right-aligned line(s) of its own
-                *full, last = self.set(tail, role_name)
+                *full, last = self.set(tail.text, e.role)
                 lines.extend(full)
                 lines.append(_right(last, self.width))
+                ids += [tail.id] * (len(full) + 1)
+                parts += [()] * (len(full) + 1)
         self.groups += 1
         for i, ln in enumerate(lines):
-            self.units.append(Unit(kind, 1, (Placed(role_name, ln),), group=self.groups, index=i,
-                                   size=len(lines)))
+            self.units.append(Unit(kind, 1, (Placed(e.role, ln, element=ids[i], parts=parts[i]),),
+                                   group=self.groups, index=i, size=len(lines)))
         if after:
             self.space(r.space_after)
 
@@ -160,9 +175,11 @@ def _merge(a: Line, b: Line) -> Line:
     return Line(a.glyphs + b.glyphs, min(a.left, b.left), max(a.width, b.width), a.size, a.cell)
 
 
-def _left_right(s: _Setter, role_name: str, left: str | None, right: str | None) -> list[Line]:
+def _left_right(s: _Setter, role_name: str, left: Element | None, right: Element | None
+                ) -> list[Placed]:
     """A unit at the left and a date at the right of one line, each inside the role's
-    indents (editor line, print line); each on its own line when they do not fit together."""
+    indents (editor line, print line); each on its own line when they do not fit together.
+    Rows are numbered from 0."""
     if not left and not right:
         return []
     r = s.role(role_name)
@@ -170,40 +187,49 @@ def _left_right(s: _Setter, role_name: str, left: str | None, right: str | None)
     x0 = r.indent_left * cell
     width = s.width - (r.indent_left + r.indent_right) * cell
     meas = s.measure_for(r)
-    lefts = break_lines(left, width=width, size=r.size, measure=meas, cell=cell,
+    lefts = break_lines(left.text, width=width, size=r.size, measure=meas, cell=cell,
                         align="left") if left else []
-    rights = break_lines(right, width=width, size=r.size, measure=meas, cell=cell,
+    rights = break_lines(right.text, width=width, size=r.size, measure=meas, cell=cell,
                          align="right") if right else []
     if len(lefts) == 1 and len(rights) == 1 and \
             lefts[0].extent + cell <= rights[0].glyphs[0].x + 1e-6:
-        lines = [_merge(lefts[0], rights[0])]  # one line: unit left, date right
-    else:
-        lines = lefts + rights  # too long to share a line: each on its own
-    return [_move(line, x0, s.width) for line in lines]
+        # one line: unit left, date right
+        parts = ((left.id, len(lefts[0].text)), (right.id, len(rights[0].text)))
+        return [Placed(role_name, _move(_merge(lefts[0], rights[0]), x0, s.width), 0, 1,
+                       left.id, parts)]
+    # too long to share a line: each on its own
+    ids = ([left.id] * len(lefts) if left else []) + ([right.id] * len(rights) if right else [])
+    return [Placed(role_name, _move(line, x0, s.width), n, 1, ids[n])
+            for n, line in enumerate(lefts + rights)]
 
 
-def _masthead(s: _Setter, issue: Issue) -> None:
-    m = issue.masthead
-    if m is None:
+def _masthead(s: _Setter, items: Sequence[Element]) -> None:
+    if not items:
         return
+    by = {e.id: e for e in items}
     placed: list[Placed] = []
     row = 0.0
-    if m.classification:
-        for ln in s.set(m.classification, "classification"):
-            placed.append(Placed("classification", ln, row, 1))
+    c = by.get("masthead.classification")
+    if c:
+        for ln in s.set(c.text, c.role):
+            placed.append(Placed(c.role, ln, row, 1, c.id))
             row += 1
-    if m.name:
-        r = s.role("masthead_name")
+    name = by.get("masthead.name")
+    if name:
+        r = s.role(name.role)
         per = max(1, math.ceil(r.lines - 1e-6))  # the role's rows, whatever size the name gets
-        for ln in s.set(m.name, "masthead_name", size=_name_size(s, m.name)):
-            placed.append(Placed("masthead_name", ln, row, per))
+        for ln in s.set(name.text, name.role, size=_name_size(s, name.text)):
+            placed.append(Placed(name.role, ln, row, per, name.id))
             row += per
-    if m.issue_label:
-        for ln in s.set(m.issue_label, "issue_line"):
-            placed.append(Placed("issue_line", ln, row, 1))
+    label = by.get("masthead.issue")
+    if label:
+        for ln in s.set(label.text, label.role):
+            placed.append(Placed(label.role, ln, row, 1, label.id))
             row += 1
-    for line in _left_right(s, "editor_line", *editor_line(issue)):
-        placed.append(Placed("editor_line", line, row, 1))
+    editor, date = by.get("masthead.editor"), by.get("masthead.date")
+    for p in _left_right(s, (editor or date).role if editor or date else "editor_line",
+                         editor, date):
+        placed.append(replace(p, row=row))
         row += 1
     rules = s.style.rules
     color = rules.color
@@ -232,60 +258,62 @@ def _name_size(s: _Setter, name: str) -> float:
     return size
 
 
-def _article(s: _Setter, art: Article, level: int) -> None:
-    if art.title:
-        s.block("title", art.title, "title", keep=True, bookmark=(art.title, level),
-                after=not art.subtitle)
-    if art.subtitle:
-        s.block("subtitle", art.subtitle, "subtitle", keep=True)
-        if art.title:
-            s.space(s.role("title").space_after)
-    paras = [p.text for p in art.paragraphs]
-    own = source_on_own_line(art, s.style)
-    for k, text in enumerate(paras):
-        last = k == len(paras) - 1
-        tail = source_text(art.source) if art.source and not own and last else None
-        s.paragraph("body", text, "body", tail=tail)
-    if art.source and own:
-        s.block("source", source_text(art.source), "source")
+def _article(s: _Setter, items: Sequence[Element]) -> None:
+    """One article's elements: title, subtitle, paragraphs, source (inline or own line)."""
+    kinds = [e.kind for e in items]
+    for n, e in enumerate(items):
+        nxt = items[n + 1] if n + 1 < len(items) else None
+        if e.kind == "article.title":
+            s.block("title", e, keep=True, after="article.subtitle" not in kinds)
+        elif e.kind == "article.subtitle":
+            s.block("subtitle", e, keep=True)
+            if "article.title" in kinds:
+                s.space(s.role("title").space_after)
+        elif e.kind == "article.paragraph":
+            s.paragraph("body", e, tail=nxt if nxt is not None and nxt.joins else None)
+        elif e.kind == "article.source" and not e.joins:
+            s.block("source", e)  # a line of its own (an inline one is the paragraph's tail)
 
 
-def _end_block(s: _Setter, issue: Issue) -> Unit | None:
+def _end_block(s: _Setter, items: Sequence[Element]) -> Unit | None:
     """版记: distribution lines (thin rules between them), 共印X份 at the right, then the print
     line (印发机关 left, date right) under a thin rule, between thick rules at top and bottom."""
-    print_lines = _left_right(s, "end_block", *print_line(issue))
-    if not issue.distribution and issue.copies is None and not print_lines:
+    by = {e.id: e for e in items}
+    unit, date = by.get("end.print_line.unit"), by.get("end.print_line.date")
+    role = (unit or date).role if unit or date else "end_block"
+    print_lines = _left_right(s, role, unit, date)
+    entries = [e for e in items if e.kind == "end.entry"]
+    copies = by.get("end.copies")
+    if not entries and copies is None and not print_lines:
         return None
-    r = s.role("end_block")
     placed: list[Placed] = []
     rules = s.style.rules
     black = s.style.colors.get("black", "#000000")
     rule_list = [Rule(0.0, 0.0, s.width, rules.end_thick, black)]
     row = 0
-    for k, d in enumerate(issue.distribution):
+    for k, d in enumerate(entries):
         if k:
             rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
-        label = distribution_label(d)
-        for ln in s.set(label + d.recipients, "end_block", rest_indent_chars=len(label)):
-            placed.append(Placed("end_block", ln, row, 1))
+        for ln in s.set(d.text, d.role, rest_indent_chars=len(d.label)):
+            placed.append(Placed(d.role, ln, row, 1, d.id))
             row += 1
-    if issue.copies is not None:
-        c = s.role("copies")
+    if copies is not None:
+        c = s.role(copies.role)
         cell = s.cell(c)
         width = s.width - (c.indent_left + c.indent_right) * cell
-        text = copies_text(issue.copies)
-        line = _move(break_lines(text, width=width, size=c.size, measure=s.measure_for(c),
-                                 cell=cell, align="right")[0], c.indent_left * cell, s.width)
+        line = _move(break_lines(copies.text, width=width, size=c.size,
+                                 measure=s.measure_for(c), cell=cell, align="right")[0],
+                     c.indent_left * cell, s.width)
         if placed and placed[-1].line.extent + cell <= line.glyphs[0].x:
-            placed.append(Placed("copies", line, placed[-1].row, 1))
+            placed.append(Placed(copies.role, line, placed[-1].row, 1, copies.id))
         else:
-            placed.append(Placed("copies", line, row, 1))
+            placed.append(Placed(copies.role, line, row, 1, copies.id))
             row += 1
     if print_lines:
         if row:  # the print line is set apart from what is above by a thin rule
             rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
-        for line in print_lines:
-            placed.append(Placed("end_block", line, row, 1))
+        for p in print_lines:
+            placed.append(replace(p, row=row))
             row += 1
     rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thick, black))
     return Unit("end", row, tuple(placed), tuple(rule_list))
@@ -294,14 +322,26 @@ def _end_block(s: _Setter, issue: Issue) -> Unit | None:
 def build_units(issue: Issue, style, metrics: Metrics) -> tuple[list[Unit], Unit | None]:
     """The body units in reading order, and the end block (or None)."""
     s = _Setter(style, metrics)
-    _masthead(s, issue)
-    texts = editor_note_paragraphs(issue.editor_note)
-    for n, text in enumerate(texts):
-        s.paragraph("note", text, "editor_note", before=n == 0, after=n == len(texts) - 1)
-    for sec in issue.sections:
-        if sec.heading:
-            s.block("heading", heading_text(sec.heading), "column_heading", keep=True,
-                    bookmark=(heading_text(sec.heading), 0))
-        for art in sec.articles:
-            _article(s, art, 1 if sec.heading else 0)
-    return s.units, _end_block(s, issue)
+    seq = elements(issue, style)
+    _masthead(s, [e for e in seq if e.part == "masthead"])
+    notes = [e for e in seq if e.part == "note"]
+    for n, e in enumerate(notes):
+        s.paragraph("note", e, before=n == 0, after=n == len(notes) - 1)
+    article: list[Element] = []
+    current = None
+    for e in seq:
+        if e.part == "article":
+            a = e.id.split(".")[1]
+            if a != current and article:
+                _article(s, article)
+                article = []
+            current = a
+            article.append(e)
+        elif e.part == "section":
+            if article:
+                _article(s, article)
+                article, current = [], None
+            s.block("heading", e, keep=True)
+    if article:
+        _article(s, article)
+    return s.units, _end_block(s, [e for e in seq if e.part == "end"])
