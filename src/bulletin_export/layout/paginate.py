@@ -46,6 +46,7 @@ class PageLine:
     x: float  # page x of the block's left edge (add glyph.x)
     baseline: float
     row: float  # grid row (0 = top) where the line's box starts
+    element: str = ""  # the printed element id (blocks.Placed.element when it has one)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class PageRule:
     x1: float
     thickness: float
     color: str
+    element: str = ""  # "masthead.rule", "end.rule.0"...
 
 
 @dataclass
@@ -204,12 +206,21 @@ def _add(page: Page, u: Unit, top: float, row: float, g: Geometry) -> None:
         box = p.rows * g.pitch
         size = p.line.size
         baseline = box_top - (box - size) / 2 - EM_ASCENT * size
-        page.lines.append(PageLine(p.role, p.line, g.left, baseline, row + p.row))
-    for r in u.rules:
+        page.lines.append(PageLine(p.role, p.line, g.left, baseline, row + p.row,
+                                   getattr(p, "element", "") or p.role))
+    for k, r in enumerate(u.rules):
         page.rules.append(PageRule(top - r.y * g.pitch, g.left + r.x0, g.left + r.x1,
-                                   r.thickness, r.color))
+                                   r.thickness, r.color, getattr(r, "element", "") or
+                                   _rule_element(u.kind, k)))
     if u.bookmark:
         page.bookmarks.append((u.bookmark[0], u.bookmark[1], top))
+
+
+def _rule_element(kind: str, k: int) -> str:
+    """The element id of a unit's k-th rule when blocks.py gives none."""
+    if kind == "masthead":
+        return "masthead.rule" if k == 0 else f"masthead.rule.{k}"
+    return f"end.rule.{k}"
 
 
 def dump(layout: Layout) -> str:

@@ -1,4 +1,5 @@
-"""The print-ready PDF: our own CJK layout (bulletin_export.layout) drawn with reportlab.
+"""The print-ready PDF: the display list of our own CJK layout (layout.display_list) drawn
+with reportlab. Every placement is decided by the layout; this module only draws.
 
 Fonts come from the resolver and are embedded as TrueType subsets with ToUnicode
 maps; the output is deterministic (invariant mode, dates from ctx.build_time).
@@ -12,8 +13,8 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..errors import FontError
-from ..layout import Layout, layout_issue
-from ..printed import metadata, page_number_text
+from ..layout import DisplayList, Layout, display_list, layout_issue
+from ..printed import metadata
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -36,25 +37,17 @@ def check_coverage(issue: "Issue", fonts) -> None:
 
 
 def layout_for(issue: "Issue", ctx: "RenderContext") -> Layout:
-    """The positioned pages of an issue (what render draws), for dumps and tests."""
+    """The paginated lines of an issue (before display_list finishes them), for dumps and tests."""
+    from ..fonts.metrics import for_fonts
+
     check_coverage(issue, ctx.fonts)
-    return layout_issue(issue, ctx.style, _metrics(ctx))
+    return layout_issue(issue, ctx.style, for_fonts(ctx.fonts)[0])
 
 
-_metrics_cache: dict[int, tuple[object, object]] = {}
-
-
-def _metrics(ctx):
-    """One Metrics (per-character advance cache) per FontSet, shared by renders in a process."""
-    from .pdf_fonts import Metrics
-
-    fonts = ctx.fonts
-    hit = _metrics_cache.get(id(fonts))
-    if hit is None or hit[0] is not fonts:
-        if len(_metrics_cache) >= 8:
-            _metrics_cache.clear()
-        hit = _metrics_cache[id(fonts)] = (fonts, Metrics(fonts))
-    return hit[1]
+def display_for(issue: "Issue", ctx: "RenderContext") -> DisplayList:
+    """The display list render draws, after the glyph coverage check."""
+    check_coverage(issue, ctx.fonts)
+    return display_list(issue, ctx.style, ctx.fonts)
 
 
 class PdfRenderer:
@@ -64,92 +57,66 @@ class PdfRenderer:
     uses_fonts = True  # the batch checks glyph coverage before rendering
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
-        layout = layout_for(issue, ctx)
+        dl = display_for(issue, ctx)
         # reportlab keeps fonts and settings process-wide (see pdf_fonts): one drawing at a time
         with _DRAWING:
-            return draw_pdf(layout, issue, ctx)
+            return draw_pdf(dl, issue, ctx)
 
 
 _DRAWING = threading.Lock()
 
 
-def _face_names(layout: Layout, fonts):
-    """Register the faces the layout needs; return face_name(role, ch) -> reportlab name."""
-    from .pdf_fonts import face_for, register, uses_latin
+def _register(dl: DisplayList, fonts) -> dict[str, str]:
+    """Register a subset of every face of the display list; FaceRef.key -> reportlab name."""
+    from ..fonts.metrics import resolved
+    from .pdf_fonts import register
 
-    style_roles = fonts.style.roles
-    needed: dict[tuple, tuple] = {}
-    chars: dict[tuple, set[str]] = {}
-    choice: dict[tuple[str, str], object] = {}
-
-    def face(role: str, ch: str):
-        key = (role, ch)
-        f = choice.get(key)
-        if f is None:
-            f = choice[key] = face_for(fonts, style_roles[role].font, ch, uses_latin(role)) or \
-                fonts.face(style_roles[role].font)
-        return f
-
-    texts = [(pl.role, pl.line.text) for page in layout.pages for pl in page.lines]
-    for page in layout.pages:
-        fmt = page_number_text(fonts.style, page.number)
-        texts.append(("page_number", fmt))
-    for role, text in texts:
-        for ch in text:
-            f = face(role, ch)
-            fk = (str(f.path), f.index)
-            needed[fk] = f
-            chars.setdefault(fk, set()).add(ch)
     names = {}
-    for fk, f in needed.items():
-        path, index = f.truetype_for(sorted(chars[fk]))
-        names[fk] = register(path, index)
-
-    def face_name(role: str, ch: str) -> str:
-        f = face(role, ch)
-        return names[(str(f.path), f.index)]
-
-    return face_name, face
+    for key, ref in dl.faces.items():
+        path, index = resolved(fonts, ref.path, ref.index).truetype_for(dl.chars(key))
+        names[key] = register(path, index)
+    return names
 
 
-def draw_pdf(layout: Layout, issue: "Issue", ctx: "RenderContext") -> bytes:
-    """Draw a layout into PDF bytes with the document information and outline."""
+def _initial_face(dl: DisplayList, fonts) -> str:
+    """The face reportlab names in every page's preamble (never an unembedded Helvetica):
+    the one that draws the body's ideographs."""
+    from ..fonts.metrics import for_fonts
+
+    body = for_fonts(fonts)[1]("body", "中")
+    for key, ref in dl.faces.items():
+        if (ref.path, ref.index) == (str(body.path), body.index):
+            return key
+    return next(iter(dl.faces))
+
+
+def draw_pdf(dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> bytes:
+    """Draw a display list into PDF bytes with the document information and outline."""
     from reportlab import rl_config
 
-    from .pdf_fonts import uses_latin
-
-    style, fonts = ctx.style, ctx.fonts
-    metrics = _metrics(ctx)
-    face_name, face_of = _face_names(layout, fonts)
-
-    def ink(role: str, ch: str):
-        """A character's outline box (x0, y0, x1, y1) in em, or None for a blank glyph."""
-        return face_of(role, ch).bounds(ch)
-
-    def advance(ch: str, role: str, size: float) -> float:
-        return metrics.em(ch, style.roles[role].font, uses_latin(role)) * size
-
+    names = _register(dl, ctx.fonts)
     buf = io.BytesIO()
     # binary Flate streams: reportlab's default ASCII85 layer costs time and a quarter more bytes
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        _draw(buf, layout, issue, ctx, face_name, advance, ink)
+        _draw(buf, dl, issue, ctx, names)
     finally:
         rl_config.useA85 = a85
     return buf.getvalue()
 
 
-def _draw(buf, layout: Layout, issue: "Issue", ctx: "RenderContext", face_name, advance, ink) -> None:
+def _draw(buf, dl: DisplayList, issue: "Issue", ctx: "RenderContext", names: dict[str, str]
+          ) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
-    from .pdf_draw import draw_layout
+    from .pdf_draw import draw_pages
 
     style = ctx.style
     body = style.roles["body"]
     meta = metadata(issue)
     canvas = Canvas(buf, pagesize=(style.page.width, style.page.height), invariant=1,
-                    initialFontName=face_name("body", "中"), initialFontSize=body.size,
-                    lang=meta.language, pageCompression=1)
+                    initialFontName=names[_initial_face(dl, ctx.fonts)],
+                    initialFontSize=body.size, lang=meta.language, pageCompression=1)
     when = ctx.build_time(issue)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
     canvas.setDateFormatter(lambda *_: stamp)
@@ -161,7 +128,7 @@ def _draw(buf, layout: Layout, issue: "Issue", ctx: "RenderContext", face_name, 
     canvas.setSubject(meta.subject)
     canvas.setKeywords(meta.keywords)
     canvas.setCreator("bulletin_export")
-    draw_layout(canvas, layout, style, face_name, advance, ink)
-    if any(p.bookmarks for p in layout.pages):
+    draw_pages(canvas, dl, names)
+    if dl.bookmarks:
         canvas.showOutline()
     canvas.save()

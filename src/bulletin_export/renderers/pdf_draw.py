@@ -1,17 +1,16 @@
-"""Draw a Layout with reportlab: text runs with character spacing, rules, page numbers.
+"""Draw a DisplayList with reportlab: text runs with character spacing, rules, bookmarks.
 
-Every line is one text object in reading order; runs of glyphs on an even step are
-one string with a character spacing (Tc), so extracted text gives the words back.
+Every set line is one text object in reading order; glyphs of one face on an even step
+are one string with a character spacing (Tc), so extracted text gives the words back.
+The display list has every glyph's x already (layout/finish.py): nothing is placed here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from itertools import groupby
 
-from ..layout import Layout, PageLine
-from ..layout.paginate import EM_ASCENT
-from ..printed import page_number_text
+from ..layout.display import DisplayList, GlyphRun
 
 EPS = 1e-3
 
@@ -27,27 +26,12 @@ class Run:
     advances: list[float]
 
 
-def _items(pl: PageLine, role: str, face_name: Callable[[str, str], str],
-           advance: Callable[[str, str, float], float], ink=None):
-    """(font, x, char, advance) for each character of a set line."""
-    size = pl.line.size
-    for g in pl.line.glyphs:
-        x = pl.x + g.x
-        box = ink(role, g.text) if g.squeeze and ink else None
-        if box:  # a mark compressed to half a cell: centre its ink in the half cell
-            yield face_name(role, g.text), x + g.width / 2 - (box[0] + box[2]) / 2 * size, \
-                g.text, advance(g.text, role, size)
-        elif g.wide:
-            step = g.width / len(g.text)
-            for k, ch in enumerate(g.text):
-                adv = advance(ch, role, size)
-                dx = (step - adv) / 2 if adv < 0.75 * size else 0.0  # a half-width glyph in a cell
-                yield face_name(role, ch), x + k * step + dx, ch, adv
-        else:
-            for ch in g.text:
-                adv = advance(ch, role, size)
-                yield face_name(role, ch), x, ch, adv
-                x += adv
+def _items(rs: list[GlyphRun], names: dict[str, str]):
+    """(font, x, char, advance) for each glyph of a line's runs."""
+    for r in rs:
+        font = names[r.face]
+        for x, ch, adv in zip(r.x, r.text, r.advances):
+            yield font, x, ch, adv
 
 
 def runs(items) -> list[Run]:
@@ -106,57 +90,39 @@ def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
     canvas._code.append(" ".join(code))
 
 
-def draw_layout(canvas, layout: Layout, style, face_name, advance, ink=None,
-                page_number_role="page_number"):
-    """Draw every page of ``layout`` on ``canvas`` (one showPage per page)."""
+def _color(hexcolor: str):
     from reportlab.lib.colors import HexColor
 
-    g = layout.geometry
-    pn = style.page_number
+    return HexColor(hexcolor)
+
+
+def draw_pages(canvas, dl: DisplayList, names: dict[str, str]) -> None:
+    """Draw every page of ``dl`` on ``canvas`` (one showPage per page): the lines, the rules,
+    the page number, then the page's bookmarks. ``names``: FaceRef.key -> reportlab font."""
     bookmark_no = 0
-    for page in layout.pages:
-        for pl in page.lines:
-            rs = style.roles[pl.role]
-            draw_runs(canvas, runs(_items(pl, pl.role, face_name, advance, ink)), pl.baseline,
-                      pl.line.size, HexColor(rs.color))
+    for page in dl.pages:
+        h = page.height
+        lines = [list(g) for _, g in groupby(page.runs, key=lambda r: r.line)]
+        numbers = [ln for ln in lines if ln[0].element == "page_number"]
+        for ln in lines:
+            if ln[0].element != "page_number":
+                _line(canvas, ln, names, h)
         for rule in page.rules:
-            canvas.setStrokeColor(HexColor(rule.color))
+            canvas.setStrokeColor(_color(rule.color))
             canvas.setLineWidth(rule.thickness)
-            canvas.line(rule.x0, rule.y, rule.x1, rule.y)
-        if page.number > 1 or pn.first_page:
-            _page_number(canvas, page.number, g, style, face_name, advance, page_number_role, ink)
-        for title, level, y in page.bookmarks:
-            key = f"bx{bookmark_no}"
-            bookmark_no += 1
-            canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(g.page_height, y + 30))
-            canvas.addOutlineEntry(title, key, level=level, closed=False)
+            canvas.line(rule.x0, h - rule.y, rule.x1, h - rule.y)
+        for ln in numbers:
+            _line(canvas, ln, names, h)
+        for b in dl.bookmarks:
+            if b.page == page.number:
+                key = f"bx{bookmark_no}"
+                bookmark_no += 1
+                canvas.bookmarkPage(key, fit="XYZ", left=0, top=min(h, h - b.y + 30))
+                canvas.addOutlineEntry(b.title, key, level=b.level, closed=False)
         canvas.showPage()
 
 
-def _page_number(canvas, n, g, style, face_name, advance, role, ink=None) -> None:
-    """GB/T 9704 §7.5: the top of the 一字线 around the number is ``below_block`` under the
-    text block (the dash's ink, not its em box; the digits follow on the same baseline)."""
-    from reportlab.lib.colors import HexColor
-
-    pn = style.page_number
-    rs = style.roles[role]
-    size = rs.size
-    text = page_number_text(style, n)
-    width = sum(advance(ch, role, size) for ch in text)
-    side = pn.odd if n % 2 else pn.even
-    indent = pn.indent_chars * size
-    if side == "right":
-        x = g.left + g.width - indent - width
-    elif side == "left":
-        x = g.left + indent
-    else:
-        x = g.left + (g.width - width) / 2
-    marks = [ch for ch in text if ch in "—―－-"]
-    box = ink(role, marks[0]) if marks and ink else None
-    y = g.bottom - pn.below_block - (box[3] if box else EM_ASCENT) * size
-    items = []
-    for ch in text:
-        adv = advance(ch, role, size)
-        items.append((face_name(role, ch), x, ch, adv))
-        x += adv
-    draw_runs(canvas, runs(items), y, size, HexColor(rs.color))
+def _line(canvas, rs: list[GlyphRun], names: dict[str, str], h: float) -> None:
+    first = rs[0]
+    draw_runs(canvas, runs(_items(rs, names)), h - first.baseline, first.size,
+              _color(first.color))

@@ -1,4 +1,5 @@
-"""Fonts for the PDF drawer: metrics for the layout engine and reportlab registration.
+"""Fonts for the PDF drawer: reportlab registration (metrics and the face per character
+live in fonts/metrics.py, where the layout uses them).
 
 Each document registers small TrueType subsets of its faces (fonts.ResolvedFont.truetype_for),
 never a whole CJK face; the least recently used registrations are forgotten so a batch
@@ -85,51 +86,3 @@ def _evict() -> None:
         font = pdfmetrics._fonts.pop(name, None)
         if font is not None and pdfmetrics._dynFaceNames.get(font.face.name) is font:
             del pdfmetrics._dynFaceNames[font.face.name]
-
-
-def is_latin(ch: str) -> bool:
-    """ASCII letters, digits, punctuation and the space: the characters Word sets in the
-    run's w:ascii font (Times New Roman in our DOCX), so the PDF sets them in the Latin face."""
-    return " " <= ch <= "~"
-
-
-#: Style roles whose ASCII stays in the CJK face: page numbers are half-width 宋体 digits
-#: (GB/T 9704 §7.5), as the DOCX sets them.
-CJK_ASCII_ROLES = frozenset({"page_number"})
-
-
-def uses_latin(style_role: str) -> bool:
-    """Whether a style role sets ASCII in its Latin face."""
-    return style_role not in CJK_ASCII_ROLES
-
-
-def face_for(fonts, font_role: str, ch: str, latin: bool = True):
-    """The face that draws ``ch`` for a font role: the role's Latin face (Liberation Serif for
-    Times New Roman) for ASCII when ``latin``, else the first face of its chain that has it."""
-    if latin and is_latin(ch):
-        latin = fonts.latin_face(font_role)
-        if latin is not None and latin.has(ch):
-            return latin
-    return fonts.face_for_char(font_role, ch)
-
-
-class Metrics:
-    """measure(text, font_role, size) -> pt with the faces that draw each character: the Latin
-    face for ASCII, the role's fallback chain for the rest (cached per char)."""
-
-    def __init__(self, fonts):
-        self.fonts = fonts
-        self._em: dict[tuple[str, str, bool], float] = {}
-
-    def em(self, ch: str, role: str, latin: bool = True) -> float:
-        """The advance of one character in em, with the face that will draw it."""
-        key = (role, ch, latin)
-        hit = self._em.get(key)
-        if hit is None:
-            face = face_for(self.fonts, role, ch, latin)
-            hit = face.advance(ch, 1.0) if face is not None else 1.0
-            self._em[key] = hit
-        return hit
-
-    def __call__(self, text: str, role: str, size: float) -> float:
-        return sum(self.em(ch, role) for ch in text) * size

@@ -1,0 +1,163 @@
+"""Layout -> DisplayList: the last placement decisions, taken once for every drawer.
+
+The line breaker and the paginator place tokens (a wide character, a two-em mark, a
+Latin word) on the grid; here each token becomes glyphs: the face per character
+(fonts.metrics.FaceChooser), the x of every glyph of a Latin run or a two-em mark,
+half-width glyphs centred in a cell, a squeezed mark's ink centred in its half cell.
+The page numbers are set here too, and every y is turned to top-down page coordinates.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..fonts.metrics import Metrics, for_fonts, uses_latin
+from ..printed import page_number_text
+from .display import Bookmark, DisplayList, DisplayPage, FaceRef, GlyphRun, Rule
+from .paginate import EM_ASCENT, Layout, PageLine
+
+#: Characters of a page number whose ink top is the number's reference (GB/T 9704 §7.5).
+_DASHES = "—―－-"
+
+
+def finish(issue, style, fonts) -> DisplayList:
+    """The display list of an issue (layout.display_list)."""
+    from . import layout_issue
+
+    metrics, choose = for_fonts(fonts)
+    return from_layout(layout_issue(issue, style, metrics), style, fonts)
+
+
+def _glyphs(pl: PageLine, choose, metrics: Metrics) -> Iterator[tuple[object, float, str, float]]:
+    """(face, x, char, advance) for each character of a set line."""
+    role = pl.role
+    size = pl.line.size
+    font = metrics.fonts.style.roles[role].font
+    latin = uses_latin(role)
+    for g in pl.line.glyphs:
+        x = pl.x + g.x
+        if g.squeeze:
+            face = choose(role, g.text)
+            box = face.bounds(g.text)
+            if box:  # a mark compressed to half a cell: centre its ink in the half cell
+                yield face, x + g.width / 2 - (box[0] + box[2]) / 2 * size, g.text, \
+                    metrics.em(g.text, font, latin) * size
+                continue
+        if g.wide:
+            step = g.width / len(g.text)
+            for k, ch in enumerate(g.text):
+                adv = metrics.em(ch, font, latin) * size
+                dx = (step - adv) / 2 if adv < 0.75 * size else 0.0  # a half-width glyph in a cell
+                yield choose(role, ch), x + k * step + dx, ch, adv
+        else:
+            for ch in g.text:
+                adv = metrics.em(ch, font, latin) * size
+                yield choose(role, ch), x, ch, adv
+                x += adv
+
+
+class _Faces:
+    """FaceRefs in order of first use, one per face (path, index) of the document."""
+
+    def __init__(self, style):
+        self.style = style
+        self.refs: dict[tuple[str, int], FaceRef] = {}
+
+    def key(self, face, role: str) -> str:
+        k = (str(face.path), face.index)
+        ref = self.refs.get(k)
+        if ref is None:
+            font = self.style.roles[role].font
+            spec = self.style.fonts.get(font)
+            ref = self.refs[k] = FaceRef(f"F{len(self.refs) + 1}", str(face.path), face.index,
+                                         face.family, font, getattr(spec, "official", None))
+        return ref.key
+
+
+def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline: float,
+          element: str, bold: bool, line: int) -> list[GlyphRun]:
+    """Consecutive glyphs of one face become one run."""
+    out: list[GlyphRun] = []
+    cur = None
+    text: list[str] = []
+    xs: list[float] = []
+    advs: list[float] = []
+
+    def flush():
+        if text:
+            out.append(GlyphRun(cur, size, color, "".join(text), tuple(xs), tuple(advs),
+                                baseline, role, element, bold, line))
+
+    for face, x, ch, adv in items:
+        key = faces.key(face, role)
+        if key != cur:
+            flush()
+            cur, text, xs, advs = key, [], [], []
+        text.append(ch)
+        xs.append(x)
+        advs.append(adv)
+    flush()
+    return out
+
+
+def _page_number(n: int, layout: Layout, style, choose, metrics: Metrics
+                 ) -> tuple[list[tuple[object, float, str, float]], float]:
+    """GB/T 9704 §7.5: the top of the 一字线 around the number is ``below_block`` under the
+    text block (the dash's ink, not its em box; the digits follow on the same baseline).
+    Returns the glyphs and the baseline (y up, as the Layout)."""
+    g = layout.geometry
+    pn = style.page_number
+    role = "page_number"
+    font = style.roles[role].font
+    size = style.roles[role].size
+    latin = uses_latin(role)
+    text = page_number_text(style, n)
+    advs = [metrics.em(ch, font, latin) * size for ch in text]
+    width = sum(advs)
+    side = pn.odd if n % 2 else pn.even
+    indent = pn.indent_chars * size
+    if side == "right":
+        x = g.left + g.width - indent - width
+    elif side == "left":
+        x = g.left + indent
+    else:
+        x = g.left + (g.width - width) / 2
+    marks = [ch for ch in text if ch in _DASHES]
+    box = choose(role, marks[0]).bounds(marks[0]) if marks else None
+    y = g.bottom - pn.below_block - (box[3] if box else EM_ASCENT) * size
+    items = []
+    for ch, adv in zip(text, advs):
+        items.append((choose(role, ch), x, ch, adv))
+        x += adv
+    return items, y
+
+
+def from_layout(layout: Layout, style, fonts) -> DisplayList:
+    """Turn a paginated Layout into a DisplayList (top-down page coordinates)."""
+    metrics, choose = for_fonts(fonts)
+    faces = _Faces(style)
+    g = layout.geometry
+    h = g.page_height
+    pn = style.page_number
+    pages: list[DisplayPage] = []
+    marks: list[Bookmark] = []
+    for page in layout.pages:
+        runs: list[GlyphRun] = []
+        for n, pl in enumerate(page.lines):
+            rs = style.roles[pl.role]
+            runs += _runs(_glyphs(pl, choose, metrics), faces, role=pl.role, size=pl.line.size,
+                          color=rs.color, baseline=h - pl.baseline,
+                          element=pl.element or pl.role, bold=bool(getattr(rs, "bold", False)),
+                          line=n)
+        if page.number > 1 or pn.first_page:
+            items, y = _page_number(page.number, layout, style, choose, metrics)
+            rs = style.roles["page_number"]
+            runs += _runs(items, faces, role="page_number", size=rs.size, color=rs.color,
+                          baseline=h - y, element="page_number",
+                          bold=bool(getattr(rs, "bold", False)), line=len(page.lines))
+        rules = tuple(Rule(r.x0, r.x1, h - r.y, r.thickness, r.color, r.element)
+                      for r in page.rules)
+        pages.append(DisplayPage(page.number, g.page_width, h, tuple(runs), rules))
+        marks += [Bookmark(title, level, page.number, h - y) for title, level, y in page.bookmarks]
+    refs = {ref.key: ref for ref in faces.refs.values()}
+    return DisplayList(tuple(pages), refs, tuple(marks))
