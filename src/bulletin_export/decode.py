@@ -1,6 +1,9 @@
 """Bytes to text, once: BOMs, UTF-8, UTF-16 without BOM when clear, else GB18030.
 
-Raises `InputError` (one line, naming the file) for empty, binary or undecodable input.
+Raises `InputError` (one line, naming the file) for empty, binary, undecodable or too
+large input (`MAX_INPUT_BYTES`). Text that is not UTF-8 and reads as GB18030 only as
+mojibake, but plainly as Shift-JIS, Big5 or EUC-KR (see `foreign.py`), is refused with
+the likely encoding named; ``encoding=`` (the CLI's ``--encoding``) reads it on purpose.
 """
 
 from __future__ import annotations
@@ -8,7 +11,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from .errors import InputError
+from .errors import InputError, UsageError
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32 LE (BOM)"),
@@ -21,6 +24,15 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 # C0 controls that text files do carry; everything else below 0x20 counts as binary noise.
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0c\x0b\x1a\x1b")
 _SAMPLE = 8192
+#: The largest input read (64 MiB, about 20 million Chinese characters, thousands of pages):
+#: a bigger file is refused in one line instead of taking minutes and gigabytes.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+_HIGH = bytes(range(0x80, 0x100))
+_CODEC_BOMS = {"utf-8": codecs.BOM_UTF8, "gb18030": b"\x84\x31\x95\x33",
+               "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+               "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
 
 
 @dataclass(frozen=True)
@@ -31,13 +43,27 @@ class Decoded:
     encoding: str
 
 
-def decode_bytes(data: bytes, *, file: str | None = None) -> str:
+def decode_bytes(data: bytes, *, file: str | None = None, encoding: str | None = None) -> str:
     """Decode source bytes; see `detect` for the rules."""
-    return detect(data, file=file).text
+    return detect(data, file=file, encoding=encoding).text
 
 
-def detect(data: bytes, *, file: str | None = None) -> Decoded:
-    """Decode `data` once, or raise InputError naming `file`."""
+def check_size(size: int, *, file: str | None = None) -> None:
+    """InputError when an input of `size` bytes is over `MAX_INPUT_BYTES` (callers may
+    check a file's size before reading it)."""
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"input too large: {size / 2**20:.0f} MB (the limit is "
+                         f"{MAX_INPUT_BYTES // 2**20} MB)", file=file,
+                         hint="split the file into issues")
+
+
+def detect(data: bytes, *, file: str | None = None, encoding: str | None = None) -> Decoded:
+    """Decode `data` once, or raise InputError naming `file`. With `encoding` (a Python
+    codec name such as "shift_jis", "big5", "euc_kr", "gb18030") the bytes are read as
+    that, strictly; an unknown name is a UsageError."""
+    check_size(len(data), file=file)
+    if encoding:
+        return _forced(data, encoding, file)
     if not data.strip():
         raise InputError("empty input: the file has no text", file=file)
     for bom, codec, label in _BOMS:
@@ -58,6 +84,13 @@ def detect(data: bytes, *, file: str | None = None) -> Decoded:
     except UnicodeDecodeError as exc:
         if _mostly_utf8(data):
             raise _utf8_error(data, exc, file) from None
+    from .foreign import guess
+
+    likely = guess(data)
+    if likely is not None:
+        codec, label = likely
+        raise InputError(f"undecodable input: this looks like {label}, not UTF-8 or GB18030",
+                         file=file, hint=f"save it as UTF-8, or read it with --encoding {codec}")
     try:
         return _finish(data.decode("gb18030"), "GB18030", file)
     except UnicodeDecodeError as exc:
@@ -69,10 +102,33 @@ def detect(data: bytes, *, file: str | None = None) -> Decoded:
         ) from None
 
 
+def _forced(data: bytes, encoding: str, file: str | None) -> Decoded:
+    """`data` read as the caller's `encoding` (a BOM of that encoding is dropped)."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UsageError(f"unknown encoding {encoding!r} (try utf-8, gb18030, big5, shift_jis, "
+                         "euc_kr)") from None
+    name = info.name
+    bom = _CODEC_BOMS.get(name)
+    if bom and data.startswith(bom):
+        data = data[len(bom):]
+    label = f"{name} (as asked)"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        raise InputError(f"undecodable input: invalid {name} byte 0x{data[exc.start]:02X} at "
+                         f"offset {exc.start}", file=file, line=before.count(b"\n") + 1) from None
+    if not text.strip():
+        raise InputError("empty input: the file has no text", file=file)
+    return _finish(text, label, file)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     """True when nearly all non-ASCII bytes form valid UTF-8 sequences: a UTF-8 file with a
     few bad bytes, whose error is best reported where UTF-8 failed (not GB18030's guess)."""
-    non_ascii = sum(1 for b in data if b >= 0x80)
+    non_ascii = len(data) - len(data.translate(None, _HIGH))
     if not non_ascii:
         return False
     text = data.decode("utf-8", "replace")

@@ -47,14 +47,16 @@ def parse_text(text: str, *, file: str | None = None,
 
 
 def parse_bytes(data: bytes, *, file: str | None = None,
-                overrides: Mapping[str, str] | None = None) -> ParseResult:
-    """Decode (raising InputError for empty, binary or undecodable bytes) and parse."""
-    decoded = detect(data, file=file)
+                overrides: Mapping[str, str] | None = None, encoding: str | None = None) -> ParseResult:
+    """Decode (raising InputError for empty, binary or undecodable bytes) and parse;
+    `encoding` (a codec name) reads the bytes as that instead of detecting it."""
+    decoded = detect(data, file=file, encoding=encoding)
     note = Diagnostic("BX001", Severity.INFO, f"decoded as {decoded.encoding}")
     return _parse(decoded.text, file, overrides, hashlib.sha256(data).hexdigest(), [note])
 
 
-def parse_file(path: str | os.PathLike[str], *, overrides: Mapping[str, str] | None = None) -> ParseResult:
+def parse_file(path: str | os.PathLike[str], *, overrides: Mapping[str, str] | None = None,
+               encoding: str | None = None) -> ParseResult:
     """Read and parse a file; InputError when it cannot be read."""
     from ..errors import InputError
 
@@ -64,7 +66,7 @@ def parse_file(path: str | os.PathLike[str], *, overrides: Mapping[str, str] | N
             data = fh.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
-    return parse_bytes(data, file=name, overrides=overrides)
+    return parse_bytes(data, file=name, overrides=overrides, encoding=encoding)
 
 
 def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha: str,

@@ -22,7 +22,9 @@ class TextReader:
         return True
 
     def read(self, data: bytes, *, file: str | None = None,
-             overrides: Mapping[str, str] | None = None) -> "ParseResult":
+             overrides: Mapping[str, str] | None = None,
+             encoding: str | None = None) -> "ParseResult":
+        """`encoding` (a codec name, e.g. "big5") reads the bytes as that instead of detecting."""
         from ..parser import parse_bytes
 
-        return parse_bytes(data, file=file, overrides=overrides)
+        return parse_bytes(data, file=file, overrides=overrides, encoding=encoding)
