@@ -1,6 +1,7 @@
 """The seed's layout as a text dump, on a fixed fake metric (independent of installed fonts).
 
-Regenerate with BX_UPDATE_GOLDENS=1 after an intended layout change, and read the diff.
+Regenerate with BX_UPDATE_GOLDENS=1 after an intended layout change, and read the diff; a
+missing golden is a failure (the test never writes the golden it compares with).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def test_layout_dump_matches_golden(sample, request):
     issue = parse_file(path).issue
     text = dump(layout_issue(issue, load_style(None), fixed_metric))
     golden = GOLDENS / (Path(path).stem + ".txt")
-    if os.environ.get("BX_UPDATE_GOLDENS") == "1" or not golden.exists():
+    if os.environ.get("BX_UPDATE_GOLDENS") == "1":
         golden.write_text(text, encoding="utf-8")
+        return
+    if not golden.exists():
+        pytest.fail(f"golden {golden} is missing: write it with BX_UPDATE_GOLDENS=1 and review it")
     assert text == golden.read_text(encoding="utf-8")
