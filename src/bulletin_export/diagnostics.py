@@ -34,6 +34,9 @@ class Diagnostic:
     hint: str | None = None
     file: str | None = None
     fix: str | None = None  # replacement text for the span, when a fix is mechanical
+    # where in a document without lines (a .docx): "¶12" or "¶12 (table 2, row 3, cell 1)";
+    # it replaces line:col in the location
+    where: str | None = None
 
     def with_file(self, file: str | None) -> "Diagnostic":
         return replace(self, file=file)
@@ -41,7 +44,9 @@ class Diagnostic:
     @property
     def location(self) -> str:
         loc = self.file or "<input>"
-        if self.span:
+        if self.where:
+            loc += f":{self.where}"
+        elif self.span:
             loc += f":{self.span.line}:{self.span.col}"
         return loc
 
@@ -50,7 +55,7 @@ class Diagnostic:
         return f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "file": self.file,
             "line": self.span.line if self.span else None,
             "column": self.span.col if self.span else None,
@@ -62,6 +67,9 @@ class Diagnostic:
             "hint": self.hint,
             "fix": self.fix,
         }
+        if self.where:
+            out["where"] = self.where
+        return out
 
 
 def _display_width(text: str) -> int:
