@@ -58,10 +58,20 @@ class Masthead:
         return text
 
 
+#: What a block of an article's body is: running text, an in-article heading (GB/T 9704
+#: levels 一、 （一） 1. （1）, `level` 1-4) or a picture/table caption (（图为……）, 表1 ……).
+BLOCK_KINDS = ("text", "heading", "caption")
+
+
 @dataclass(frozen=True)
 class Paragraph:
+    """One block of an article's body, in order. `kind` is one of BLOCK_KINDS; `level`
+    is 1-4 for a heading (一、 黑体, （一） 楷体, 1. and （1） 仿宋), else None."""
+
     text: str
     span: Span | None = _span()
+    kind: str = "text"
+    level: int | None = None
 
 
 @dataclass(frozen=True)
@@ -69,8 +79,11 @@ class Article:
     title: str | None
     subtitle: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
-    source: str | None = None  # without its parentheses
+    source: str | None = None  # without its parentheses and labels (供稿：, 来源：)
     span: Span | None = _span()
+    # 简讯: the title was run in at the start of the only paragraph (标题。正文……); a
+    # renderer may print it run in (bold, then the text) or as an ordinary title
+    run_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,6 +160,9 @@ class Issue:
     copies: int | None = None
     print_date: _dt.date | None = None  # 印发日期
     print_unit: str | None = None  # 印发机关, printed left of the print date
+    # 责任编辑：张三　审核：李四 (one line as written, items joined by a full-width space):
+    # printed on the end block's last line, never part of the recipients
+    credits: str | None = None
     source: SourceInfo = field(default_factory=SourceInfo, compare=False)
 
     def articles(self) -> Iterator[Article]:
@@ -190,6 +206,8 @@ def to_dict(issue: Issue) -> dict[str, Any]:
                         "subtitle": a.subtitle,
                         "paragraphs": [p.text for p in a.paragraphs],
                         "source": a.source,
+                        "blocks": [_block(p) for p in a.paragraphs],
+                        "run_in": a.run_in,
                     }
                     for a in s.articles
                 ],
@@ -200,4 +218,11 @@ def to_dict(issue: Issue) -> dict[str, Any]:
         "copies": issue.copies,
         "print_date": issue.print_date.isoformat() if issue.print_date else None,
         "print_unit": issue.print_unit,
+        "credits": issue.credits,
     }
+
+
+def _block(p: Paragraph) -> dict[str, Any]:
+    """The kind of paragraphs[k] in the canonical JSON: {"kind": "text"}, {"kind": "heading",
+    "level": 2}, {"kind": "caption"} (the text stays in "paragraphs", so scripts keep working)."""
+    return {"kind": p.kind, "level": p.level} if p.kind == "heading" else {"kind": p.kind}

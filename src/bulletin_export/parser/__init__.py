@@ -1,27 +1,38 @@
 """The tolerant source parser: text in, `Issue` plus diagnostics out; never raises on text.
 
-    from bulletin_export.parser import parse_text, parse_bytes, parse_file, ParseResult
+    from bulletin_export.parser import parse_text, parse_bytes, parse_file, parse_lines, ParseResult
 
 Stages: decode once (decode.py) -> normalise lines (lines.py) -> header block (header.py)
 -> masthead (masthead.py) -> body rules (rules.py) -> header and `--set` overrides applied.
+
+`parse_lines(lines, hints)` is the entry for readers whose input is not text (a Word
+draft): one string per paragraph, and per paragraph an optional hint of what it is, which
+wins over its shape (no hint: read by shape, exactly as a text line). The vocabulary:
+
+    masthead  title  subtitle  heading  heading_level:1..4  caption  source  note  end  paragraph
+
+(see hints.py for each). `unit="¶"` says the result's line numbers count paragraphs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, replace
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from ..decode import detect
 from ..diagnostics import Diagnostic, Severity
 from ..model import Issue, Masthead, SourceInfo
 from .header import ISSUE_KEYS, KNOWN_KEYS, MASTHEAD_KEYS, Header, is_fence, parse_overrides, read_header
+from .hints import HINTS, hints_by_number
 from .lines import Line, normalise
 from .masthead import RULE_LINE, read_masthead
 from .rules import BodyParser
 
-__all__ = ["ParseResult", "LINE_KINDS", "parse_text", "parse_bytes", "parse_file", "apply_overrides", "KNOWN_KEYS"]
+__all__ = ["ParseResult", "LINE_KINDS", "HINTS", "parse_text", "parse_bytes", "parse_file", "parse_lines",
+           "apply_overrides", "KNOWN_KEYS"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ class ParseResult:
     # what each source line is (same length as `lines`): one of LINE_KINDS. The checks read
     # it instead of guessing headings, end blocks and mastheads again.
     line_kinds: tuple[str, ...] = ()
+    # what a line number counts: "line" (text) or "¶" (paragraphs of a Word draft, ¶1 = lines[0])
+    unit: str = "line"
 
 
 LINE_KINDS = ("blank", "header", "masthead", "rule", "contents", "note", "heading", "title",
@@ -44,6 +57,23 @@ def parse_text(text: str, *, file: str | None = None,
     an unknown override key raises UsageError (it is a command-line mistake, not text)."""
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return _parse(text, file, overrides, sha, [])
+
+
+def parse_lines(lines: Sequence[str], hints: Sequence[str | None] | Mapping[int, str | None] | None = None,
+                *, file: str | None = None, overrides: Mapping[str, str] | None = None,
+                unit: str = "line") -> ParseResult:
+    """Parse one string per paragraph, with optional hints (one per line, or a mapping of
+    0-based indexes; None = by shape). `result.lines` has one entry per given line, so line
+    N of a diagnostic is lines[N-1]. A line break inside a line is a soft break (joined).
+    ValueError for an unknown hint (a reader's mistake); otherwise never raises on text."""
+    flat = [_EOL_IN_LINE.sub("\u2028", line) for line in lines]
+    text = "".join(line + "\n" for line in flat)
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    res = _parse(text, file, overrides, sha, [], hints_by_number(hints, len(flat)))
+    return replace(res, unit=unit) if unit != res.unit else res
+
+
+_EOL_IN_LINE = re.compile(r"\r\n|\r|\n")
 
 
 def parse_bytes(data: bytes, *, file: str | None = None,
@@ -70,25 +100,27 @@ def parse_file(path: str | os.PathLike[str], *, overrides: Mapping[str, str] | N
 
 
 def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha: str,
-           diags: list[Diagnostic]) -> ParseResult:
+           diags: list[Diagnostic], hints: Mapping[int, str] | None = None) -> ParseResult:
     forced = parse_overrides(overrides)
     source_lines, lines, norm_diags = normalise(text)
     diags.extend(norm_diags)
+    # hints by line number -> by index into the structural lines
+    hinted = {k: hints[line.no] for k, line in enumerate(lines) if hints and line.no in hints and not line.blank}
     i = 0
     while i < len(lines) and lines[i].blank:
         i += 1
     header: Header | None = None
     roles: dict[int, str] = {}
-    if i < len(lines) and is_fence(lines[i]):
+    if i < len(lines) and is_fence(lines[i]) and i not in hinted:
         start = i
         header, i, header_diags = read_header(lines, i)
         diags.extend(header_diags)
         roles.update((k, "header") for k in range(start, i))
     start = i
-    masthead_parts, i = read_masthead(lines, i, forced.get("name"))
+    masthead_parts, i = read_masthead(lines, i, forced.get("name"), hinted)
     roles.update((k, "rule" if RULE_LINE.match(lines[k].stripped) else "masthead")
                  for k in range(start, i) if not lines[k].blank)
-    parser = BodyParser(lines, i)
+    parser = BodyParser(lines, i, hinted)
     body = parser.parse()
     roles.update((k, role) for k, role in enumerate(parser.roles) if k >= i and role)
     if masthead_parts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Article, DistributionEntry, Paragraph, Section, Span
@@ -17,22 +17,33 @@ def join_spans(a: Span, b: Span) -> Span:
     return Span(a.line, a.col, b.end_line, b.end_col)
 
 
+class OpenBlock(NamedTuple):
+    """A paragraph of an open article: its text, where it is, and its block kind and level."""
+
+    text: str
+    span: Span
+    line: Line
+    kind: str = "text"  # model.BLOCK_KINDS
+    level: int | None = None
+
+
 @dataclass
 class OpenArticle:
     title: str | None
     start: Span
     end: Span
     subtitle: str | None = None
-    paragraphs: list[tuple[str, Span, Line]] = field(default_factory=list)
+    paragraphs: list[OpenBlock] = field(default_factory=list)
     source: str | None = None
     closed: bool = False  # by a source line: what follows is a new article
+    run_in: bool = False
 
 
 def last_text(art: OpenArticle) -> int | None:
-    """Index of the article's last paragraph that is not an attachment line (附件：…): the
-    one a trailing source ends."""
+    """Index of the article's last paragraph that is running text, not an attachment line
+    (附件：…), a heading or a caption: the one a trailing source ends."""
     return next((k for k in range(len(art.paragraphs) - 1, -1, -1)
-                 if not is_attachment(art.paragraphs[k][0])), None)
+                 if art.paragraphs[k].kind == "text" and not is_attachment(art.paragraphs[k].text)), None)
 
 
 def ends_with_source(art: OpenArticle) -> bool:
@@ -64,9 +75,10 @@ class Body:
 class Blocks:
     """The open blocks while lines[start:] are read, and the diagnostics so far."""
 
-    def __init__(self, lines: Sequence[Line], start: int):
+    def __init__(self, lines: Sequence[Line], start: int, hints: Mapping[int, str] | None = None):
         self.lines = lines
         self.kinds: list[Kind] = [classify(line) for line in lines]
+        self.hints: Mapping[int, str] = hints or {}  # by index into lines (see hints.py)
         # what each line turned out to be (ParseResult.line_kinds): set by the rules
         self.roles: list[str] = ["blank" if line.blank else "" for line in lines]
         self.start = start
@@ -116,10 +128,10 @@ class Blocks:
         self.article = None
         last = last_text(art)
         if art.source is None and last is not None:
-            text, span, line = art.paragraphs[last]
+            text, span, line = art.paragraphs[last][:3]
             found = trailing_source(text)
             if found:
-                art.paragraphs[last] = (found[0], span, line)
+                art.paragraphs[last] = art.paragraphs[last]._replace(text=found[0])
                 art.source = found[1]
                 open_at = max(line.text.rfind("（"), line.text.rfind("("))
                 self.info("BX112", f"trailing parenthesis taken as the source: {found[1]}",
@@ -132,8 +144,9 @@ class Blocks:
         if self.section.span is None:
             self.section.span = art.start
         self.section.articles.append(Article(
-            art.title, art.subtitle, tuple(Paragraph(t, s) for t, s, _ in art.paragraphs if t),
-            art.source, join_spans(art.start, art.end)))
+            art.title, art.subtitle, tuple(Paragraph(b.text, b.span, b.kind, b.level)
+                                           for b in art.paragraphs if b.text),
+            art.source, join_spans(art.start, art.end), art.run_in))
         self.section.end = art.end
 
     def close_section(self) -> None:
@@ -154,7 +167,7 @@ class Blocks:
         self.article = OpenArticle(title, span, span)
         return self.article
 
-    def add_paragraph(self, i: int, text: str) -> None:
+    def add_paragraph(self, i: int, text: str, kind: str = "text", level: int | None = None) -> None:
         line = self.lines[i]
         span = line.span()
         if self.note is not None:
@@ -168,5 +181,5 @@ class Blocks:
             art = self.start_article(None, span)
             self.warn("BX116", f"paragraph {after}: it starts an article without a title", span,
                       hint="give the article a title line, or join the text to the article above")
-        art.paragraphs.append((text, span, line))
+        art.paragraphs.append(OpenBlock(text, span, line, kind, level))
         art.end = span

@@ -80,6 +80,30 @@ def paren_tail(text: str) -> int | None:
     return k if k >= 0 and _SOURCE_LINE.match(t[k:]) else None
 
 
+_HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*")
+_SOURCE_LABEL = re.compile(r"^(?:供\s*稿|来\s*源|稿\s*源|作\s*者|撰\s*稿)\s*(?:单\s*位)?\s*[：:]\s*")
+_SOURCE_SUFFIX = re.compile(r"\s*(?:供稿|来稿|提供)$")
+
+
+def heading_text(text: str) -> str:
+    """A column heading as printed: without 【】 and without a leading number (一、工作动态)."""
+    t = squeeze(text)
+    m = _HEADING.match(t)
+    if m:
+        t = squeeze(m.group(1))
+    return _HEADING_NUMBER.sub("", t)
+
+
+def source_text(text: str) -> str:
+    """A source as printed: without its parentheses and label (（供稿：市总办公室）, 来源：X,
+    （市总办公室供稿）-> 市总办公室)."""
+    t = clean(text)
+    if len(t) >= 2 and t[0] in "（(" and t[-1] in ")）":
+        t = clean(t[1:-1])
+    t = _SOURCE_LABEL.sub("", t)
+    return _SOURCE_SUFFIX.sub("", t) or t
+
+
 def is_attachment(text: str) -> bool:
     """`附件：…`, `附件1：…`: an attachment note, printed as a paragraph of its own."""
     return bool(_ATTACHMENT.match(text.strip()))

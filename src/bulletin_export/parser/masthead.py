@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
@@ -149,10 +149,13 @@ def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
     return None
 
 
-def read_masthead(lines: Sequence[Line], start: int,
-                  name: str | None = None) -> tuple[MastheadParts | None, int]:
+def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
+                  hints: Mapping[int, str] | None = None) -> tuple[MastheadParts | None, int]:
     """Recognise masthead lines from lines[start]; (parts or None, index after the masthead).
-    `name` is a `--set name=…` value: it helps find the name line (see `_name_line`)."""
+    `name` is a `--set name=…` value: it helps find the name line (see `_name_line`).
+    `hints` (by index, hints.py): a line hinted "masthead" is one (the name when no rule
+    reads it); a line with any other hint ends the masthead."""
+    hints = hints or {}
     parts = MastheadParts()
     strong = False
     i = start
@@ -171,7 +174,18 @@ def read_masthead(lines: Sequence[Line], start: int,
         if i >= n:
             break
         text = lines[i].stripped
+        hint = hints.get(i)
+        if hint is not None and hint != "masthead":
+            break
         kind = _kind(text)
+        if kind is None and hint == "masthead":
+            if "name" in parts.values:
+                parts.diags.append(Diagnostic("BX109", Severity.WARNING,
+                                              f"masthead line not understood, left out: {clean(text)}",
+                                              lines[i].span(), hint="the name is given already"))
+                kind = ("unknown", {}, True)
+            else:
+                kind = ("name", {"name": clean(text)}, True)
         if kind is None and "name" not in parts.values:
             j = next_nonblank(i + 1)
             following = _kind(lines[j].stripped) if j < n else None
@@ -180,7 +194,7 @@ def read_masthead(lines: Sequence[Line], start: int,
         if kind is None:
             break
         what, fields, is_strong = kind
-        strong = strong or is_strong
+        strong = strong or is_strong or hint == "masthead"
         if what == "classification" and previous == "classification":
             # 内部资料 / 注意保存 on two lines: one marking, 内部资料 注意保存
             joined = f"{parts.values['classification']} {fields['classification']}"

@@ -7,10 +7,11 @@ and close are in blocks.py.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from ..model import DistributionEntry, Span
-from .blocks import Blocks, Body, OpenSection, ends_with_source, join_spans
+from .blocks import Body, OpenBlock, OpenSection, ends_with_source, join_spans
+from .hinted import HintRules
 from .kinds import (SUBTITLE_MARK, contents_key, is_contents_label, long_title_like, title_like,
                     trailing_source)
 from .lines import Line, clean, is_latin, squeeze
@@ -22,13 +23,15 @@ def _listed_title(key: str) -> bool:
     return title_like(key) or long_title_like(key)
 
 
-class BodyParser(Blocks):
-    """Reads lines[start:] into sections, an editor's note and an end block."""
+class BodyParser(HintRules):
+    """Reads lines[start:] into sections, an editor's note and an end block; `hints` by
+    index into lines (hints.py) win over the shape rules."""
 
-    def __init__(self, lines: Sequence[Line], start: int):
-        super().__init__(lines, start)
+    def __init__(self, lines: Sequence[Line], start: int, hints: Mapping[int, str] | None = None):
+        super().__init__(lines, start, hints)
         self.rules: tuple[tuple[str, Callable[[int], int | None]], ...] = (
             ("blank", self.rule_blank),
+            ("hinted", self.rule_hinted),
             ("rule_line", self.rule_rule_line),
             ("end_continuation", self.rule_end_continuation),
             ("contents_list", self.rule_contents),
@@ -196,7 +199,7 @@ class BodyParser(Blocks):
         if self.kind(i) != "attachment" or self.note is not None or art is None or not art.paragraphs:
             return None
         span = self.lines[i].span()
-        art.paragraphs.append((self.kinds[i].data["text"], span, self.lines[i]))
+        art.paragraphs.append(OpenBlock(self.kinds[i].data["text"], span, self.lines[i]))
         art.end = span
         self.mark(i, "paragraph")
         return i + 1
@@ -210,7 +213,7 @@ class BodyParser(Blocks):
             return None  # a parenthesised line before any paragraph is text
         if art.source is not None or art.closed:
             self.warn("BX115", "second source line for one article is kept as a paragraph", span)
-            art.paragraphs.append((clean(self.lines[i].text), span, self.lines[i]))
+            art.paragraphs.append(OpenBlock(clean(self.lines[i].text), span, self.lines[i]))
             art.end = span
             self.mark(i, "paragraph")
             return i + 1
