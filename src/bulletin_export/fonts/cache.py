@@ -34,6 +34,7 @@ from pathlib import Path
 from .convert import cache_dir
 
 VERSION = 2
+FACES_VERSION = 3  # 3: a file sfnt.py refuses is cached with the reason ("skipped")
 _MAGIC = b"BXMETRIC"
 _HEAD = struct.Struct("<8sIIIdd32s")  # magic, version, units per em, count, ascent, descent, sha256
 
@@ -189,7 +190,14 @@ def metrics(path: str, index: int) -> FaceMetrics:
     if got is None:
         import gc
 
-        got = read_metrics(path, index)
+        try:
+            got = read_metrics(path, index)
+        except Exception as exc:  # fontTools on a table damaged inside (sfnt.py checks the rest)
+            from ..errors import FontError
+
+            text = " ".join(str(exc).split())[:120]
+            raise FontError(f"cannot read font file {path} (face {index}): {type(exc).__name__}: "
+                            f"{text}", hint="remove or replace that file") from None
         gc.collect()  # fontTools' tables are reference cycles: free them before the next face
         _write(cache_root() / "metrics" / name, encode_metrics(got))
     return got
@@ -197,6 +205,12 @@ def metrics(path: str, index: int) -> FaceMetrics:
 
 def faces(path: Path, read) -> list:
     """`read(path)` (a list of names.FaceInfo) through the disk cache."""
+    return faces_checked(path, lambda p: (read(p), None))[0]
+
+
+def faces_checked(path: Path, read) -> tuple[list, str | None]:
+    """`read(path)` (the names.FaceInfo list of a file and why it was skipped, or None)
+    through the disk cache; a skipped file is remembered with its reason."""
     from .names import FaceInfo
 
     try:
@@ -207,21 +221,21 @@ def faces(path: Path, read) -> list:
     if hit is not None:
         try:
             doc = json.loads(hit)
-            if doc.get("version") == VERSION:
+            if doc.get("version") == FACES_VERSION:
                 return [FaceInfo(path=path, index=f["index"], family=f["family"], style=f["style"],
                                  names=frozenset(f["names"]), face_names=frozenset(f["face_names"]),
                                  weight=f["weight"], italic=f["italic"], is_cff=f["is_cff"],
-                                 cjk=f["cjk"]) for f in doc["faces"]]
+                                 cjk=f["cjk"]) for f in doc["faces"]], doc.get("skipped")
         except (ValueError, KeyError, TypeError):
             pass
     misses["faces"] += 1
-    got = read(path)
-    doc = {"version": VERSION, "path": str(path), "faces": [
+    got, reason = read(path)
+    doc = {"version": FACES_VERSION, "path": str(path), "skipped": reason, "faces": [
         {"index": f.index, "family": f.family, "style": f.style, "names": sorted(f.names),
          "face_names": sorted(f.face_names), "weight": f.weight, "italic": f.italic,
          "is_cff": f.is_cff, "cjk": f.cjk} for f in got]}
     _write(target, json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-    return got
+    return got, reason
 
 
 def _read(target: Path) -> bytes | None:

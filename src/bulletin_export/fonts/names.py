@@ -3,10 +3,15 @@
 Only the 'name', 'OS/2' and the outline-format tag are read (fontTools lazy
 loading), so scanning every system font takes tens of milliseconds. Results are
 cached in memory per process, keyed by (path, size, mtime), and on disk (cache.py).
+
+A file is checked with bounds first (sfnt.py): a truncated or hostile font file, or one
+fontTools cannot read, is skipped with a warning naming it (logger ``bulletin_export.fonts``,
+once per file and process; `skipped()` lists them), never an error of the build.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from dataclasses import dataclass
@@ -15,6 +20,7 @@ from pathlib import Path
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 NAME_IDS = (1, 4, 6, 16, 21)  # family, full name, PostScript name, typographic / WWS family
 _STYLE_IDS = (2, 17)
+log = logging.getLogger("bulletin_export.fonts")
 
 
 def normalize(name: str) -> str:
@@ -42,12 +48,11 @@ class FaceInfo:
 
 
 def face_count(path: Path) -> int:
-    """How many faces a font file holds (1 unless it is a collection)."""
-    with open(path, "rb") as fh:
-        head = fh.read(12)
-    if head[:4] == b"ttcf":
-        return int.from_bytes(head[8:12], "big")
-    return 1
+    """How many faces a font file holds (1 unless it is a collection); sfnt.BadFont when
+    the file is not a font whose directories fit in it."""
+    from .sfnt import check
+
+    return len(check(path))
 
 
 def _decoded(record) -> str | None:
@@ -60,26 +65,65 @@ def _decoded(record) -> str | None:
 
 
 def read_faces(path: Path) -> list[FaceInfo]:
-    """Every face of a font file; an unreadable file gives an empty list."""
-    from fontTools.ttLib import TTFont, TTLibError
+    """Every face of a font file; an unreadable file gives an empty list (see `read_checked`)."""
+    return read_checked(path)[0]
+
+
+def read_checked(path: Path) -> tuple[list[FaceInfo], str | None]:
+    """(the faces of a font file, why some or all of it was skipped or None)."""
+    from .sfnt import BadFont
 
     faces: list[FaceInfo] = []
     try:
         count = face_count(path)
-    except OSError:
-        return faces
+    except BadFont as exc:
+        return faces, str(exc)
+    except OSError as exc:
+        return faces, f"cannot read: {exc.strerror or exc}"
+    from fontTools.ttLib import TTFont
+
+    problems = []
     for index in range(count):
         try:
             font = TTFont(str(path), fontNumber=index, lazy=True)
-        except (TTLibError, OSError, ValueError, AssertionError, KeyError):
+        except Exception as exc:  # fontTools on damaged data: any error, never the build's
+            problems.append(f"face {index}: {_why(exc)}")
             continue
         try:
             faces.append(_face_info(font, path, index))
-        except Exception:  # a damaged table must not stop the scan of other fonts
+        except Exception as exc:  # a damaged table must not stop the scan of other fonts
+            problems.append(f"face {index}: {_why(exc)}")
             continue
         finally:
             font.close()
-    return faces
+    if problems:
+        return faces, "unreadable " + "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
+    return faces, None
+
+
+def _why(exc: Exception) -> str:
+    text = " ".join(str(exc).split())[:120]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+_skipped: dict[str, str] = {}
+
+
+def skipped() -> dict[str, str]:
+    """The font files this process skipped (path -> reason), in the order met."""
+    with _lock:
+        return dict(_skipped)
+
+
+def note_skipped(path: Path, reason: str | None) -> None:
+    """Warn once per process about a font file (or some of its faces) skipped."""
+    if not reason:
+        return
+    with _lock:
+        if _skipped.get(str(path)) == reason:
+            return
+        _skipped[str(path)] = reason
+    log.warning("bulletin-export: warning: skipped font file %s: %s", path, reason)
 
 
 def _face_info(font, path: Path, index: int) -> FaceInfo:
@@ -145,7 +189,8 @@ def scan_file(path: Path) -> list[FaceInfo]:
     if hit is None:
         from . import cache
 
-        hit = cache.faces(path, read_faces)
+        hit, reason = cache.faces_checked(path, read_checked)
+        note_skipped(path, reason)
         with _lock:
             _cache[key] = hit
     return hit
