@@ -19,7 +19,7 @@ from bulletin_export.printed import (MAX_PROPERTY, clip, copies_text, date_text,
                                      source_text)
 from bulletin_export.renderers import RenderContext
 from bulletin_export.renderers.docx import DocxRenderer
-from bulletin_export.renderers.docx.styles import ROLE_STYLES
+from bulletin_export.renderers.docx.styles import CHAR_STYLES, ROLE_STYLES
 from bulletin_export.renderers.pdf import PdfRenderer, layout_for
 from bulletin_export.stylesheet import load_style
 
@@ -149,22 +149,27 @@ def test_the_pdf_prints_what_printed_texts_says(masthead_printed):
     assert drawn == told
 
 
-def test_the_docx_prints_what_printed_texts_says(masthead_printed):
-    issue, style, _, document = masthead_printed
+def _docx_pieces(document):
+    """(role, text) of every run of the body and the end-block table: the role of the run's
+    character style when it has one, else the role of its paragraph's style."""
     role_of = {names[0]: role for role, names in ROLE_STYLES.items()}
+    role_of.update({names[0]: role for role, names in CHAR_STYLES.items()})
     paragraphs = [p for p in document.paragraphs]
     paragraphs += [p for t in document.tables for c in t._cells for p in c.paragraphs]
-    copies = copies_text(issue.copies)
+    for p in paragraphs:
+        for run in p.runs:
+            style = run.style.name if run._r.rPr is not None and run._r.rPr.rStyle is not None \
+                else p.style.name
+            yield role_of[style], run.text
 
-    def pieces():
-        for p in paragraphs:
-            role, text = role_of[p.style.name], p.text
-            if role == "end_block" and text.endswith("\t" + copies):  # at a tab on the last 报/送/发 line
-                yield "copies", copies
-                text = text.removesuffix("\t" + copies)
-            yield role, text
 
-    written = _chars_by_role(pieces())
+def test_the_docx_prints_what_printed_texts_says(masthead_printed):
+    """Run by run, the DOCX's characters are those of printed_texts, each in its role: the
+    masthead sample's 共印X份 stands at a tab on the last 发 line, in a run of the copies role."""
+    issue, style, _, document = masthead_printed
+    pieces = list(_docx_pieces(document))
+    assert ("copies", "\t" + copies_text(issue.copies)) in pieces
+    written = _chars_by_role(pieces)
     told = _chars_by_role((r, t) for r, t, _ in printed_texts(issue, style) if r != "page_number")
     assert written == told
 

@@ -35,6 +35,7 @@ def render_docx(issue: "Issue", style, when) -> bytes:
     """The DOCX bytes of ``issue`` in ``style`` (a StyleSheet), stamped with ``when``."""
     import docx
 
+    from ...printed import elements
     from . import document as body
     from .endblock import write_end_block
     from .package import prune_template, reproducible_zip, set_core_properties, write_font_table
@@ -48,9 +49,10 @@ def render_docx(issue: "Issue", style, when) -> bytes:
     build_styles(doc, style)
     body.editor_line_tabs(doc, style)
     body.setup_section(doc, style, grid_for(style))
-    body.write_masthead(doc, issue, style)
-    body.write_content(doc, issue, style)
-    if not write_end_block(doc, issue, style) and not doc.paragraphs:
+    seq = elements(issue, style)  # what prints, in which role: decided once (printed/)
+    body.write_masthead(doc, [e for e in seq if e.part == "masthead"], style)
+    body.write_content(doc, [e for e in seq if e.part in ("note", "section", "article")], style)
+    if not write_end_block(doc, [e for e in seq if e.part == "end"], style) and not doc.paragraphs:
         doc.add_paragraph(style=doc.styles[ROLE_STYLES["body"][0]])  # Word wants one paragraph
     body.write_footers(doc, style)
     set_core_properties(doc, issue, when)

@@ -14,9 +14,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ...errors import RenderError
-from ...model import Issue, Span
-from ...printed import (editor_line, editor_note_paragraphs, heading_text, one_line_size,
-                        page_number_parts, source_on_own_line, source_text)
+from ...model import Span
+from ...printed import Element, one_line_size, page_number_parts
 from . import ooxml as x
 from .styles import ROLE_STYLES, Grid
 
@@ -111,23 +110,24 @@ def _clear(footer) -> None:
             first.remove(c)
 
 
-def write_masthead(document, issue: Issue, style) -> None:
-    """版头: classification, red name, issue line, editing unit and date, the red rule."""
-    m = issue.masthead
-    if m is None:
-        return
+def write_masthead(document, items: "list[Element]", style) -> None:
+    """版头: classification, red name, issue line, editing unit and date, the red rule
+    (``items``: the masthead's printed elements)."""
+    by = {e.id: e for e in items}
     paras = []
-    if m.classification:
-        paras.append(add(document, "classification", m.classification, m.span))
-    if m.name:
-        paras.append(add(document, "masthead_name", m.name, m.span))
-        fit_name(paras[-1], m.name, style)
-    if m.issue_label:
-        paras.append(add(document, "issue_line", m.issue_label, m.span))
-    editor, date = editor_line(issue)
+    for key in ("masthead.classification", "masthead.name", "masthead.issue"):
+        e = by.get(key)
+        if e:
+            paras.append(add(document, e.role, e.text, e.span))
+            if key == "masthead.name":
+                fit_name(paras[-1], e.text, style)
+    editor, date = by.get("masthead.editor"), by.get("masthead.date")
     if editor or date:
-        paras.append(add(document, "editor_line", f"\t{editor or ''}\t{date or ''}", m.span))
-    if paras and m.name:
+        role = (editor or date).role
+        span = (editor or date).span
+        paras.append(add(document, role, f"\t{editor.text if editor else ''}"
+                                         f"\t{date.text if date else ''}", span))
+    if paras and "masthead.name" in by:
         rule_under(paras[-1], style)
 
 
@@ -181,35 +181,48 @@ def editor_line_tabs(document, style) -> None:
     x.set_tabs(ppr, [("left", left), ("right", right)])
 
 
-def write_content(document, issue: Issue, style) -> None:
-    """编者按, then each column heading, and each article's title, subtitle, paragraphs, source."""
-    for text in editor_note_paragraphs(issue.editor_note):
-        add(document, "editor_note", text, issue.editor_note.span)
-    for section in issue.sections:
-        if section.heading:
-            add(document, "column_heading", heading_text(section.heading), section.span)
-        for art in section.articles:
-            title = subtitle = None
-            if art.title:
-                title = add(document, "title", art.title, art.span)
-            if art.subtitle:
-                subtitle = add(document, "subtitle", art.subtitle, art.span)
-            if title is not None and subtitle is not None:
-                space_after_pair(title, subtitle, style)
-            texts = [p.text for p in art.paragraphs]
-            spans = [p.span for p in art.paragraphs]
-            source = source_text(art.source) if art.source else None
-            if source and not source_on_own_line(art, style) and source_fits(texts[-1], source,
-                                                                              style):
-                texts[-1] += source
-                source = None
-            for text, span in zip(texts, spans):
-                add(document, "body", text, span)
-            if source and source_on_own_line(art, style):
-                add(document, "source", source, art.span)
-            elif source:  # never split: a right-aligned body line of its own, as in the PDF
-                source_line(add(document, "body", source, art.span))
+def write_content(document, items: "list[Element]", style) -> None:
+    """编者按, then each column heading, and each article's title, subtitle, paragraphs and
+    source, in the order and roles of ``items`` (the printed elements between masthead and
+    end block)."""
+    articles: dict[str, list[Element]] = {}
+    order: list[object] = []
+    for e in items:
+        if e.part == "article":
+            key = e.id.split(".")[1]
+            if key not in articles:
+                articles[key] = []
+                order.append(articles[key])
+            articles[key].append(e)
+        else:
+            order.append(e)
+    for item in order:
+        if isinstance(item, Element):
+            add(document, item.role, item.text, item.span)
+        else:
+            _article(document, item, style)
     no_space_at_top(document)
+
+
+def _article(document, items: "list[Element]", style) -> None:
+    title = subtitle = None
+    for n, e in enumerate(items):
+        nxt = items[n + 1] if n + 1 < len(items) else None
+        if e.kind == "article.title":
+            title = add(document, e.role, e.text, e.span)
+        elif e.kind == "article.subtitle":
+            subtitle = add(document, e.role, e.text, e.span)
+        elif e.kind == "article.paragraph":
+            if nxt is not None and nxt.joins and source_fits(e.text, nxt.text, style):
+                add(document, e.role, e.text + nxt.text, e.span)
+                break  # the source ended this, the last, paragraph
+            add(document, e.role, e.text, e.span)
+        elif e.joins:  # never split: a right-aligned body line of its own, as in the PDF
+            source_line(add(document, e.role, e.text, e.span))
+        else:
+            add(document, e.role, e.text, e.span)
+    if title is not None and subtitle is not None:
+        space_after_pair(title, subtitle, style)
 
 
 def source_fits(text: str, source: str, style) -> bool:

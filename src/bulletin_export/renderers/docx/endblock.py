@@ -5,7 +5,8 @@ the bottom edge of the block of the page its anchor paragraph is on, while the
 text above it is edited; Word and WPS keep it there and LibreOffice imports it as
 a frame with the same anchoring. The table's top and bottom borders are the thick
 rules, the borders between distribution rows (报/送/发) the thin ones; 共印X份
-stands at a right tab after the last one (on its last line when there is room).
+stands at a right tab after the last one (on its last line when there is room), in a
+run of its own in the copies role's character style, or else in a paragraph of its own.
 Distribution lines hang after their label, so a wrapped line starts under the
 first recipient. The print line (GB/T 9704 §7.4.3: 印发机关 at the left, the date
 and 印发 at a right tab, each one character in) is the last row, under a thin rule.
@@ -21,38 +22,40 @@ import unicodedata
 
 from docx.oxml.ns import qn
 
-from ...model import Issue, Span
-from ...printed import copies_text, distribution_label, distribution_text, print_line
+from ...model import Span
+from ...printed import Element
 from . import ooxml as x
 from .document import add
-from .styles import ROLE_STYLES, grid_for
+from .styles import CHAR_STYLES, ROLE_STYLES, grid_for
 
 
-#: One paragraph of a row: (role, text, span, distribution label or "").
-_Para = tuple[str, str, "Span | None", str]
+#: One paragraph of a row: (role, text, span, distribution label or "", copies at a tab or None).
+_Para = tuple[str, str, "Span | None", str, "Element | None"]
 
 
-def write_end_block(document, issue: Issue, style) -> bool:
-    """Append the end block and the paragraph that anchors it; False when there is nothing to print."""
-    rows: list[list[_Para]] = [
-        [("end_block", distribution_text(d), d.span, distribution_label(d))]
-        for d in issue.distribution]
-    copies = copies_text(issue.copies) if issue.copies is not None else None
+def write_end_block(document, items: "list[Element]", style) -> bool:
+    """Append the end block (``items``: its printed elements) and the paragraph that anchors
+    it; False when there is nothing to print."""
+    by = {e.id: e for e in items}
+    rows: list[list[_Para]] = [[(e.role, e.text, e.span, e.label, None)]
+                               for e in items if e.kind == "end.entry"]
+    copies = by.get("end.copies")
     if copies and not rows:
-        rows.append([("copies", copies, None, "")])
-    elif copies and _fits_after(rows[-1][-1][1], rows[-1][-1][3], copies, style):
+        rows.append([(copies.role, copies.text, None, "", None)])
+    elif copies and _fits_after(rows[-1][-1][1], rows[-1][-1][3], copies.text, style):
         # At a right tab on the last distribution line, as the PDF prints it when there is room.
-        role, text, span, label = rows[-1][-1]
-        rows[-1][-1] = (role, f"{text}\t{copies}", span, label)
-    elif copies:
-        rows[-1].append(("copies", copies, None, ""))  # its own line under the last one, no rule
-    printed = _print_line(issue, style)
+        role, text, span, label, _ = rows[-1][-1]
+        rows[-1][-1] = (role, text, span, label, copies)
+    elif copies:  # its own line under the last one, no rule
+        rows[-1].append((copies.role, copies.text, None, "", None))
+    printed = _print_line(by.get("end.print_line.unit"), by.get("end.print_line.date"), style)
     if printed:
         rows.append(printed)  # the last row: a thin rule above it, the closing thick rule under it
     if not rows:
         return False
     width = x.twips(style.block_width)
-    lines = sum(_line_count(text, label, style) for paras in rows for _, text, _, label in paras)
+    lines = sum(_line_count(text + (f"\t{tab.text}" if tab else ""), label, style)
+                for paras in rows for _, text, _, label, tab in paras)
     floating = _fits_one_page(lines, style)
     table = document.add_table(rows=len(rows), cols=1)
     tbl = table._tbl
@@ -64,12 +67,14 @@ def write_end_block(document, issue: Issue, style) -> bool:
         cell = row.cells[0]
         tc_pr = cell._tc.get_or_add_tcPr()
         x.child(tc_pr, "tcW", x.TCPR_ORDER, w=width, type="dxa")
-        for role, text, span, label in paragraphs:
-            p = add(cell, "end_block" if role == "print_line" else role, text, span)
+        for role, text, span, label, tab in paragraphs:
+            p = add(cell, role, text, span)
             if label:
                 _hang_after_label(p, label, style)
-            if "\t" in text:
-                c = style.roles["end_block" if role == "print_line" else "copies"]
+            if tab is not None:  # 共印X份 in its own run, in the copies role's look
+                p.add_run("\t" + tab.text, style=CHAR_STYLES[tab.role][0])
+            if "\t" in text or tab is not None:
+                c = style.roles[tab.role if tab is not None else role]
                 x.set_tabs(p._p.get_or_add_pPr(),
                            [("right", x.twips(style.block_width - c.indent_right * c.size))])
         first = cell.paragraphs[0]._p  # the empty paragraph every new cell starts with
@@ -80,13 +85,13 @@ def write_end_block(document, issue: Issue, style) -> bool:
     return True
 
 
-def _print_line(issue: Issue, style) -> list[_Para]:
+def _print_line(unit: Element | None, date: Element | None, style) -> list[_Para]:
     """The print line's paragraphs: "unit<TAB>date印发" when both fit on one line, else the
     unit and "<TAB>date印发" apart; the date alone at the tab; the unit alone at the left."""
-    unit, date = print_line(issue)
-    if unit and date and _width(unit) + 1 + _width(date) + 2 <= _chars_per_line(style):
-        return [("print_line", f"{unit}\t{date}", None, "")]
-    return [("print_line", text, None, "") for text in (unit, date and f"\t{date}") if text]
+    if unit and date and _width(unit.text) + 1 + _width(date.text) + 2 <= _chars_per_line(style):
+        return [(unit.role, f"{unit.text}\t{date.text}", None, "", None)]
+    return [(e.role, text, None, "", None)
+            for e, text in ((unit, unit and unit.text), (date, date and f"\t{date.text}")) if e]
 
 
 def _width(text: str) -> float:

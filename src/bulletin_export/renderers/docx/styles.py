@@ -43,6 +43,10 @@ ROLE_STYLES: dict[str, tuple[str, str]] = {
     "page_number": ("简报页码", "BulletinPageNumber"),
 }
 BASE_STYLE = ("简报基础", "BulletinBase")
+#: Role -> (name, styleId) of a character style linked to the role's paragraph style, for
+#: an element printed inside another role's paragraph (共印X份 at a tab on the last 报/送/发
+#: line): its run carries the role's fonts, size, colour and bold.
+CHAR_STYLES: dict[str, tuple[str, str]] = {"copies": ("简报印数 字符", "BulletinCopiesChar")}
 #: The style the Enter key gives after a paragraph of this role.
 NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "body": "body",
              "editor_note": "editor_note", "end_block": "end_block"}
@@ -94,6 +98,8 @@ def build_styles(document, style) -> None:
     base = _base(document, style, grid)
     for role, (name, style_id) in ROLE_STYLES.items():
         _role_style(document, style, role, name, style_id, base)
+    for role, (name, style_id) in CHAR_STYLES.items():
+        _char_style(document, style, role, name, style_id)
     for role, nxt in NEXT_ROLE.items():
         document.styles[ROLE_STYLES[role][0]].next_paragraph_style = document.styles[ROLE_STYLES[nxt][0]]
     x.strip_theme_fonts(root)
@@ -186,7 +192,13 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
     x.child(ppr, "jc", x.PPR_ORDER, val=JC[rs.align])
     if role in OUTLINE_LEVELS:  # Word's navigation pane shows what the PDF's outline shows
         x.child(ppr, "outlineLvl", x.PPR_ORDER, val=OUTLINE_LEVELS[role])
-    rpr = st.element.get_or_add_rPr()
+    _role_run(st.element.get_or_add_rPr(), style, role)
+
+
+def _role_run(rpr, style, role: str) -> None:
+    """The run properties of ``role``: its fonts, bold, colour and size."""
+    rs = style.roles[role]
+    font = style.fonts[rs.font]
     # Page numbers: half-width 宋体 digits and dashes (GB/T 9704), not the Latin face.
     x.set_fonts(rpr, font.official, font.official if role == "page_number" else font.latin)
     if rs.bold:
@@ -194,3 +206,14 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
         x.child(rpr, "bCs", x.RPR_ORDER)
     x.child(rpr, "color", x.RPR_ORDER, val=x.hex_color(rs.color))
     x.set_size(rpr, rs.size)
+
+
+def _char_style(document, style, role: str, name: str, style_id: str) -> None:
+    """A character style with ``role``'s run properties, linked to its paragraph style."""
+    st = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+    st.element.set(qn("w:styleId"), style_id)
+    st.quick_style = False
+    para = document.styles[ROLE_STYLES[role][0]].element
+    x.child(para, "link", x.STYLE_ORDER, val=style_id)
+    x.child(st.element, "link", x.STYLE_ORDER, val=ROLE_STYLES[role][1])
+    _role_run(st.element.get_or_add_rPr(), style, role)
