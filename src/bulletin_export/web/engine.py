@@ -1,0 +1,198 @@
+"""The web page's one door into the library: build a preview, render a download, draw a page.
+
+`build()` is the only place the page turns text into a result. It calls the application
+layer (``bulletin_export.app.build_one``), which applies the project's single diagnostics
+policy (parser findings, proofreading findings as warnings, missing glyphs); until that
+layer is present the small `_build_fallback` below stands in for it (one switch point).
+
+Results live in memory under random ids (`Store`); nothing here takes a path from a client.
+pdfium is not thread-safe, so page images are drawn under one lock.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from ..diagnostics import Diagnostic, Severity
+
+PREVIEW_FORMAT = "pdf"
+
+
+@dataclass
+class Built:
+    """One build of the page's text: what the parser saw, the findings, the PDF."""
+
+    id: str
+    text: str
+    style: str | None
+    overrides: dict[str, str]
+    issue: object  # model.Issue
+    lines: tuple[str, ...]
+    line_kinds: tuple[str, ...]
+    diagnostics: list[Diagnostic]
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    error: str | None = None  # why no PDF could be made (one line)
+    pages: int = 0
+    seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+
+class Store:
+    """The last results by random id (least recently used dropped first)."""
+
+    def __init__(self, size: int = 24):
+        self.size = size
+        self._items: OrderedDict[str, Built] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, built: Built) -> None:
+        with self._lock:
+            self._items[built.id] = built
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def get(self, rid: str) -> Built | None:
+        with self._lock:
+            built = self._items.get(rid)
+            if built is not None:
+                self._items.move_to_end(rid)
+            return built
+
+
+class Engine:
+    """Builds and renders with the server's fixed style choices and font folders."""
+
+    def __init__(self, font_dirs: Sequence[Path] = (), default_style: str | None = None):
+        self.font_dirs = tuple(font_dirs)
+        self.default_style = default_style
+        self.store = Store()
+        self._contexts: dict[str | None, object] = {}
+        self._ctx_lock = threading.Lock()
+
+    # -- contexts (style sheet and fonts loaded once per style) -------------------------
+    def context(self, style: str | None):
+        from ..renderers import RenderContext
+
+        with self._ctx_lock:
+            ctx = self._contexts.get(style)
+            if ctx is None:
+                ctx = RenderContext(style_name=style, font_dirs=self.font_dirs)
+                self._contexts[style] = ctx
+            return ctx
+
+    def warm(self) -> None:
+        """Load the default style and its fonts, so the first preview is quick."""
+        ctx = self.context(self.default_style)
+        ctx.style  # noqa: B018
+        ctx.fonts  # noqa: B018
+
+    # -- building ------------------------------------------------------------------------
+    def build(self, text: str, overrides: Mapping[str, str], style: str | None) -> Built:
+        started = time.perf_counter()
+        style = style or self.default_style
+        built = _build_fallback(self, text, dict(overrides), style)
+        if built.error is None and PREVIEW_FORMAT in built.outputs:
+            built.pages = page_count(built.outputs[PREVIEW_FORMAT])
+        built.seconds = time.perf_counter() - started
+        self.store.add(built)
+        return built
+
+    def output(self, built: Built, fmt: str) -> bytes:
+        """The bytes of one format, made on first use and kept with the result."""
+        from .. import renderers
+
+        with built._lock:
+            data = built.outputs.get(fmt)
+            if data is None:
+                data = renderers.get(fmt).render(built.issue, self.context(built.style))
+                built.outputs[fmt] = data
+            return data
+
+    def formats(self) -> list[str]:
+        from .. import renderers
+
+        return [f for f in renderers.formats() if f in ("pdf", "docx", "xml", "ofd")]
+
+    def stand_ins(self, style: str | None) -> list[tuple[str, str]]:
+        """(official font, the free face drawing it) for every role not drawn by its official font."""
+        ctx = self.context(style or self.default_style)
+        out = []
+        fs = ctx.fonts
+        for role in fs.roles:
+            official = ctx.style.fonts[role].official
+            chain = fs.chains.get(role) or ()
+            if chain and official and _norm(chain[0].family) != _norm(official):
+                pair = (official, chain[0].family)
+                if pair not in out:
+                    out.append(pair)
+        return out
+
+
+def _norm(name: str) -> str:
+    return name.replace(" ", "").replace("_", "").lower()
+
+
+def _build_fallback(engine: Engine, text: str, overrides: dict[str, str], style: str | None) -> Built:
+    """Stand-in for app.build_one while the application layer is being written: parse,
+    diagnose as `build` does (batch._diagnose), render the PDF in memory."""
+    from .. import parser, renderers
+    from ..checks import run_checks
+    from dataclasses import replace
+
+    parsed = parser.parse_text(text, file=None, overrides=overrides)
+    ctx = engine.context(style)
+    diags = list(parsed.diagnostics)
+    diags += [replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
+              for d in run_checks(parsed)]
+    diags += [d for d in ctx.fonts.coverage(parsed.issue, parsed.lines) if d.severity is Severity.ERROR]
+    built = Built(id=secrets.token_hex(16), text=text, style=style, overrides=overrides,
+                  issue=parsed.issue, lines=parsed.lines, line_kinds=parsed.line_kinds,
+                  diagnostics=diags)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        built.error = errors[0].headline()
+        return built
+    built.outputs[PREVIEW_FORMAT] = renderers.get(PREVIEW_FORMAT).render(parsed.issue, ctx)
+    return built
+
+
+# -- page images ---------------------------------------------------------------------------
+_PDFIUM = threading.Lock()
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
+def page_png(pdf: bytes, index: int, scale: float) -> bytes | None:
+    """Page `index` (0-based) of the PDF as PNG at `scale` x 72 dpi; None when out of range."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            if not 0 <= index < len(doc):
+                return None
+            page = doc[index]
+            image = page.render(scale=scale).to_pil()
+            page.close()
+        finally:
+            doc.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", compress_level=1)
+    return buf.getvalue()
