@@ -143,3 +143,39 @@ def test_renderer_is_registered_and_uses_the_build_clock(monkeypatch):
     by_env = renderer.render(issue, RenderContext())
     assert b"<created>2023-11-14T22:13:20Z</created>" in by_env
     assert renderer.render(issue, RenderContext(source_date_epoch=0)).count(b"1970-01-01T00:00:00Z") == 1
+
+
+def test_block_kinds_run_in_and_credits_round_trip_as_format_1_1() -> None:
+    from dataclasses import replace
+
+    from bulletin_export.model import Article, Issue, Paragraph, Section
+    from bulletin_export.xmlio import read_issue, validate, write_issue
+
+    art = Article("市总召开例会", paragraphs=(
+        Paragraph("4月6日，市总召开例会。"), Paragraph("一、总体要求", kind="heading", level=1),
+        Paragraph("（一）加强领导", kind="heading", level=2), Paragraph("图为会议现场", kind="caption")),
+        source="市总办公室")
+    issue = Issue(sections=(Section(None, (art, replace(art, title="简讯", run_in=True))),),
+                  credits="责任编辑：张三　审核：李四")
+    data = write_issue(issue, build_time=BUILD_TIME, generator_version="x")
+    assert validate(data) == []
+    root = etree.fromstring(data)
+    assert root.get("version") == "1.1"
+    ns = "{urn:bulletin-export:issue:1}"
+    kinds = [(p.get("kind"), p.get("level")) for p in root.iter(f"{ns}p")][:4]
+    assert kinds == [(None, None), ("heading", "1"), ("heading", "2"), ("caption", None)]
+    assert root.find(f"{ns}endBlock/{ns}credits").text == "责任编辑：张三　审核：李四"
+    assert read_issue(data) == issue
+    # without any of them the document stays format 1.0
+    plain = Issue(sections=(Section(None, (replace(art, paragraphs=art.paragraphs[:1]),)),))
+    assert etree.fromstring(write_issue(plain, build_time=BUILD_TIME, generator_version="x")).get("version") == "1.0"
+
+
+def test_a_heading_level_out_of_range_is_refused_by_the_schema() -> None:
+    from bulletin_export.model import Article, Issue, Paragraph, Section
+    from bulletin_export.errors import RenderError
+    from bulletin_export.xmlio import write_issue
+
+    bad = Issue(sections=(Section(None, (Article("t", paragraphs=(Paragraph("x", kind="heading", level=5),)),)),))
+    with pytest.raises(RenderError, match="cannot write valid XML"):
+        write_issue(bad, build_time=BUILD_TIME, generator_version="x")

@@ -70,10 +70,18 @@ def _article(el: etree._Element) -> Article:
     return Article(
         title=_child_text(el, "title"),
         subtitle=_child_text(el, "subtitle"),
-        paragraphs=tuple(Paragraph(p.text or "", span=_span(p)) for p in el.iterchildren(_q("p"))),
+        paragraphs=tuple(_block(p) for p in el.iterchildren(_q("p"))),
         source=_child_text(el, "source"),
         span=_span(el),
+        run_in=(el.get("runIn") or "false").strip() in ("true", "1"),
     )
+
+
+def _block(p: etree._Element) -> Paragraph:
+    kind = (p.get("kind") or "text").strip()
+    level = p.get("level")
+    return Paragraph(p.text or "", span=_span(p), kind=kind,
+                     level=int(level) if level is not None else None)
 
 
 def _section(el: etree._Element) -> Section:
@@ -112,6 +120,7 @@ def _issue(root: etree._Element) -> Issue:
         copies=_int(end, "copies"),
         print_date=_date(end, "printDate"),
         print_unit=_child_text(end, "printUnit"),
+        credits=_child_text(end, "credits"),
         source=_source(root),
     )
 

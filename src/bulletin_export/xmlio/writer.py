@@ -98,11 +98,25 @@ def _masthead(root: etree._Element, m: Masthead) -> None:
 
 def _article(parent: etree._Element, art: Article) -> None:
     el = _add(parent, "article", span=art.span)
+    if art.run_in:
+        el.set("runIn", "true")
     _opt(el, "title", art.title)
     _opt(el, "subtitle", art.subtitle)
     for para in art.paragraphs:
-        _add(el, "p", para.text, span=para.span)
+        p = _add(parent=el, tag="p", text=para.text, span=para.span)
+        if para.kind != "text":
+            p.set("kind", para.kind)
+        if para.level is not None:
+            p.set("level", str(para.level))
     _opt(el, "source", art.source)
+
+
+def uses_1_1(issue: Issue) -> bool:
+    """Does the issue need format 1.1 (block kinds, run-in titles, credits)? Else the file
+    is written as 1.0, byte for byte as before, for readers that know only 1.0."""
+    return issue.credits is not None or any(
+        art.run_in or any(p.kind != "text" or p.level is not None for p in art.paragraphs)
+        for art in issue.articles())
 
 
 def _section(body: etree._Element, sec: Section) -> None:
@@ -126,7 +140,7 @@ def _distribution(parent: etree._Element, entry: DistributionEntry) -> None:
 def build_tree(issue: Issue, *, build_time: dt.datetime, generator_version: str) -> etree._Element:
     """The document as an lxml element (not yet checked against the XSD)."""
     root = etree.Element(_q("issue"), nsmap={None: NAMESPACE})
-    root.set("version", FORMAT_VERSION)
+    root.set("version", "1.1" if uses_1_1(issue) else FORMAT_VERSION)
     _metadata(root, issue, build_time, generator_version)
     if issue.masthead is not None:
         _masthead(root, issue.masthead)
@@ -136,13 +150,14 @@ def build_tree(issue: Issue, *, build_time: dt.datetime, generator_version: str)
     for sec in issue.sections:
         _section(body, sec)
     if (issue.distribution or issue.copies is not None or issue.print_date is not None
-            or issue.print_unit is not None):
+            or issue.print_unit is not None or issue.credits is not None):
         end = _add(root, "endBlock")
         for entry in issue.distribution:
             _distribution(end, entry)
         _opt(end, "copies", issue.copies)
         _opt(end, "printUnit", issue.print_unit)
         _opt(end, "printDate", issue.print_date)
+        _opt(end, "credits", issue.credits)
     return root
 
 
