@@ -10,6 +10,7 @@ APT_PACKAGES=(
   python3 python3-venv python3-pip fontconfig
   fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-noto-cjk
   poppler-utils libreoffice-writer-nogui
+  chromium  # the web page's browser tests (Playwright drives /usr/bin/chromium)
 )
 
 missing=()
@@ -29,5 +30,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,web]'
+# browser and route tests of the web page: Playwright drives Debian's chromium (never its own
+# browser download: `playwright install` is not run); httpx for Starlette's TestClient
+.venv/bin/python -m pip install -q --disable-pip-version-check 'playwright>=1.40' 'httpx>=0.27'
 echo "bootstrap: ready (.venv/bin/bulletin-export)" >&2

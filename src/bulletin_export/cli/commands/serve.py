@@ -20,11 +20,11 @@ def serve(
     style: Optional[str] = typer.Option(None, "--style", help="Default style sheet (one of `styles`)."),
     font_dirs: List[Path] = typer.Option([], "--font-dir", help="Extra folder to search for fonts first (repeatable)."),
 ) -> None:
-    """Start the local web page: paste or drop a draft, see the real pages, fix, download.
+    r"""Start the local web page: paste or drop a draft, see the real pages, fix, download.
 
     Prints the URL. Binds 127.0.0.1 unless --host says otherwise; then the URL carries a
     token that every browser must use once. Needs the web extra:
-    pip install 'bulletin-export[web]'. Stop with Ctrl-C.
+    pip install 'bulletin-export\[web]'. Stop with Ctrl-C.
     """
     try:
         import jinja2, multipart, pypdfium2, starlette, uvicorn  # noqa: F401,E401
