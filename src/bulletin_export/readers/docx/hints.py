@@ -1,0 +1,179 @@
+"""What Word shows about a line, as a parser hint (CONTRACTS §5): masthead, title, heading,
+source, end, caption, heading_level:N; None leaves the line to its shape, as in text.
+
+Our own DOCX names a style per role (``BulletinTitle`` ...): those styles are the hints.
+Another draft is read by what its author sees:
+
+- the masthead: the leading paragraphs up to the last one that is red, has a bottom
+  border (the red rule), is in a text box or in a borderless table at the top;
+- heading styles (Heading 1/2, 标题 1/2, or an outline level): when the top level used is
+  followed by the next one somewhere, the top level names columns and the next one titles;
+  otherwise the top level is the titles; deeper levels are in-article headings (level 1..);
+- a centred paragraph that is bold or larger than the body and has no sentence-final
+  punctuation is a title; a bold start run into a paragraph is a title (lines.py);
+- a right-aligned short paragraph after the text is a source;
+- a short paragraph right after an image, centred or starting with 图/表/▲, is a caption;
+- every line of an end-block table is in the end block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from .lines import Line, _is_red
+
+#: Our writer's style ids (renderers/docx/styles.py ROLE_STYLES) -> hint.
+OWN_STYLES = {
+    "BulletinMastheadName": "masthead", "BulletinIssueLine": "masthead",
+    "BulletinEditorLine": "masthead", "BulletinClassification": "masthead",
+    "BulletinColumnHeading": "heading", "BulletinTitle": "title", "BulletinSubtitle": "subtitle",
+    "BulletinEditorNote": "note", "BulletinSource": None,
+    "BulletinEndBlock": "end", "BulletinCopies": "end",
+}
+_OWN_LEVEL = re.compile(r"^Bulletin(?:Heading|Level)([1-9])$")
+_FINAL = tuple("。！？；!?;")
+_CAPTION = re.compile(r"^\s*(?:[（(]?图为|图\s*[0-9一二三四五六七八九十]|表\s*[0-9一二三四五六七八九十]|▲)")
+_PAREN = re.compile(r"^\s*[（(].+[)）]\s*$")
+_SOURCE_LABEL = re.compile(r"^\s*(?:供稿|来源|撰稿|通讯员)\s*[：:]")
+_DATE_ONLY = re.compile(r"^\s*[0-9〇一二三四五六七八九十○]{2,4}\s*年.*日\s*$")
+
+
+def own_document(lines: list[Line]) -> bool:
+    return any((ln.para.style_id or "") in OWN_STYLES for ln in lines)
+
+
+_TAIL = re.compile(r"^(.*\S)\s*([（(][^（()）]{1,40}[)）])$")
+_NOT_SOURCE = re.compile(r"^[（(]\s*(?:完|续|待续|未完|共印.*份)\s*[)）]$")
+
+
+def split_own_sources(lines: list[Line]) -> list[Line]:
+    """In our own DOCX a source ends the article's last paragraph, in its text
+    (renderers/docx/document.py): the last body paragraph before a title, heading, the end
+    block or the end that ends in （…） gives that group back as a source line of its own."""
+    out: list[Line] = []
+    for k, ln in enumerate(lines):
+        nxt = next((n for n in lines[k + 1:] if n.text.strip()), None)
+        last = nxt is None or (nxt.para.style_id or "") not in ("BulletinBody", "BulletinSource")
+        m = _TAIL.match(ln.text.strip()) if last and ln.para.style_id == "BulletinBody" else None
+        if m and ln.para.align != "right" and not _NOT_SOURCE.match(m.group(2)):
+            out.append(replace(ln, text=m.group(1)))
+            out.append(replace(ln, text=m.group(2), part="source_tail"))
+        else:
+            out.append(ln)
+    return out
+
+
+def hints_for(lines: list[Line]) -> list[str | None]:
+    if own_document(lines):
+        return [_own(ln) for ln in lines]
+    hints: list[str | None] = [None] * len(lines)
+    top = _masthead_end(lines)
+    for k in range(top + 1):
+        if lines[k].text.strip():
+            hints[k] = "masthead"
+    levels = _heading_roles(lines[top + 1:])
+    body = _body_size(lines)
+    seen_text = False
+    for k in range(top + 1, len(lines)):
+        ln = lines[k]
+        p, text = ln.para, ln.text.strip()
+        if not text:
+            continue
+        if ln.table is not None:
+            hints[k] = "end" if ln.table.kind == "end" else None
+            continue
+        if ln.part == "runin_title":
+            hints[k] = "title"
+        elif ln.part in ("runin_rest", "continued"):
+            pass
+        elif p.heading and p.heading in levels:
+            hints[k] = levels[p.heading]
+        elif _style_title(p.style_name) and len(text) <= 60:
+            hints[k] = "title"
+        elif (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5)
+              and len(text) <= 60 and not text.endswith(_FINAL)):
+            hints[k] = "title"
+        elif k > 0 and lines[k - 1].para.has_image and len(text) <= 80 and (
+                p.align == "center" or _CAPTION.match(text)):
+            hints[k] = "caption"
+        elif p.align == "right" and seen_text and _source_like(text):
+            hints[k] = "source"
+        seen_text = seen_text or hints[k] is None
+    return hints
+
+
+def _own(ln: Line) -> str | None:
+    sid = ln.para.style_id or ""
+    if ln.part == "source_tail" or sid == "BulletinBody" and ln.para.align == "right":
+        # a source split off its paragraph, or one that did not fit its last line
+        # (document.py): read as a line in （） after the text, by shape, as in text
+        return None
+    if sid == "BulletinBody":
+        # a paragraph in （） would read as a source by shape; the rest reads as in text
+        return "paragraph" if _PAREN.match(ln.text) else None
+    if sid in OWN_STYLES:
+        return OWN_STYLES[sid]
+    m = _OWN_LEVEL.match(sid)
+    return f"heading_level:{m.group(1)}" if m else None
+
+
+def _style_title(name: str) -> bool:
+    return name.strip().lower() in ("title", "标题")
+
+
+def _masthead_end(lines: list[Line]) -> int:
+    """Index of the last line of the masthead region (-1: none) among the first lines."""
+    end = -1
+    shown = 0
+    for k, ln in enumerate(lines):
+        p = ln.para
+        if not ln.text.strip():
+            continue
+        shown += 1
+        if shown > 10 or p.heading:
+            break
+        in_table = ln.table is not None and ln.table.kind == "masthead"
+        if _is_red(p.color) or p.border_bottom or p.where == "textbox" or in_table:
+            end = k
+        elif p.where == "body" and len(ln.text.strip()) > 40:
+            break  # body text: the masthead is over
+    return end
+
+
+def _heading_roles(lines: list[Line]) -> dict[int, str]:
+    """Heading level -> hint, decided by the levels the document uses."""
+    used = sorted({ln.para.heading for ln in lines if ln.para.heading and ln.text.strip()
+                   and ln.part == "whole"})
+    if not used:
+        return {}
+    roles: dict[int, str] = {}
+    top = used[0]
+    second = used[1] if len(used) > 1 else None
+    seq = [ln.para.heading for ln in lines if ln.text.strip()]
+    columns = second is not None and any(a == top and b == second for a, b in zip(seq, seq[1:]))
+    if columns:
+        roles[top] = "heading"
+        roles[second] = "title"
+        deeper = [lv for lv in used if lv > second]
+    else:
+        roles[top] = "title"
+        deeper = [lv for lv in used if lv > top]
+    for n, level in enumerate(deeper, start=1):
+        roles[level] = f"heading_level:{min(n, 4)}"
+    return roles
+
+
+def _body_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        if ln.para.size:
+            sizes[ln.para.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _source_like(text: str) -> bool:
+    if _PAREN.match(text) or _SOURCE_LABEL.match(text):
+        return True
+    return len(text) <= 20 and not _DATE_ONLY.match(text) and not any(c in text for c in "。，；！？")

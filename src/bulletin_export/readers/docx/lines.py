@@ -1,0 +1,198 @@
+"""Blocks of a .docx to logical lines: one line per paragraph, plus where each came from.
+
+Soft line breaks: a break followed by typed indentation (full-width spaces, two or more
+spaces, a tab) starts a new paragraph, as the author meant; any other break joins the two
+halves (nothing between Chinese characters, one space between Latin words). A run-in bold
+title (简讯: a bold start of a paragraph) becomes a title line and the paragraph's rest.
+Tables: a masthead table (at the top, borderless) gives a line per row, its cells joined
+by two full-width spaces (unit and date in two cells read as the editor line); an
+end-block table and a one-cell table give a line per paragraph; any other table is a
+table of figures, a line per row with the cells joined by ``CELL_SEPARATOR``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .walk import Para, Table
+
+CELL_SEPARATOR = "｜"
+_INDENT = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
+_END_LINE = re.compile(r"^\s*(?:本期印发|报送|抄送|分送|主送|报|送|发)\s*[：:]|共印.{0,8}份|印发\s*$|印发日期")
+_ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第[一二三四五六七八九十]+)")
+
+
+@dataclass
+class Line:
+    text: str
+    para: Para
+    number: int  # the paragraph's ¶ number (1-based, in reading order)
+    part: str = "whole"  # whole / runin_title / runin_rest / continued (after a soft break)
+    table: "TableInfo | None" = None
+
+
+@dataclass
+class TableInfo:
+    index: int
+    kind: str  # masthead / end / box / figures
+    rows: int
+    cols: int
+    first_row: bool = False
+
+
+def flatten(blocks: list) -> list[Line]:
+    """The lines of a document in reading order."""
+    out: list[Line] = []
+    counter = [0]
+    leading = True  # no body text yet: a borderless table here is the masthead
+    for block in blocks:
+        if isinstance(block, Table):
+            kind = table_kind(block, leading)
+            _table_lines(block, kind, out, counter)
+            leading = leading and kind == "masthead"
+        else:
+            counter[0] += 1
+            _para_lines(block, counter[0], out)
+            if block.text.strip() and not _looks_masthead(block):
+                leading = False
+    return out
+
+
+def _looks_masthead(p: Para) -> bool:
+    return _is_red(p.color) or p.where == "textbox" or p.border_bottom
+
+
+def _is_red(color: str | None) -> bool:
+    if not color or len(color) != 6:
+        return False
+    try:
+        r, g, b = int(color[:2], 16), int(color[2:4], 16), int(color[4:], 16)
+    except ValueError:
+        return False
+    return r >= 0xB0 and g <= 0x60 and b <= 0x60
+
+
+def table_kind(table: Table, leading: bool) -> str:
+    paras = list(_paras(table))
+    texts = [p.text.strip() for p in paras if p.text.strip()]
+    if any(_END_LINE.search(t) for t in texts):
+        return "end"
+    cols = max((len(r) for r in table.rows), default=0)
+    if cols <= 1:
+        return "box"
+    if leading and (table.borderless or any(_is_red(p.color) for p in paras)):
+        return "masthead"
+    return "figures"
+
+
+def _paras(block):
+    if isinstance(block, Para):
+        yield block
+    else:
+        for row in block.rows:
+            for cell in row:
+                for b in cell:
+                    yield from _paras(b)
+
+
+def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -> None:
+    cols = max((len(r) for r in table.rows), default=0)
+    info = TableInfo(table.index, kind, len(table.rows), cols)
+    if kind in ("end", "box"):
+        for row in table.rows:
+            for cell in row:
+                for block in cell:
+                    _block_lines(block, kind, out, counter, info)
+        return
+    first = True
+    for row in table.rows:
+        # one line per row: the cells' texts (each cell's paragraphs joined) side by side
+        cells, paras, numbers = [], [], []
+        for cell in row:
+            texts = []
+            for p in (p for b in cell for p in _paras(b)):
+                counter[0] += 1
+                numbers.append(counter[0])
+                paras.append(p)
+                if p.text.strip():
+                    texts.append(_join_breaks(p.text).strip())
+            if texts:
+                cells.append("\u3000".join(texts))
+        if not cells:
+            continue
+        sep = "\u3000\u3000" if kind == "masthead" else CELL_SEPARATOR
+        lead = next((p for p in paras if p.text.strip()), paras[0])
+        out.append(Line(sep.join(cells), lead, numbers[paras.index(lead)], "whole",
+                        replace(info, first_row=first)))
+        first = False
+
+
+def _block_lines(block, kind: str, out: list[Line], counter: list[int], info: TableInfo) -> None:
+    if isinstance(block, Para):
+        counter[0] += 1
+        start = len(out)
+        _para_lines(block, counter[0], out)
+        for line in out[start:]:
+            line.table = info
+    else:  # a table inside an end-block cell: its paragraphs in order
+        for row in block.rows:
+            for cell in row:
+                for b in cell:
+                    _block_lines(b, kind, out, counter, info)
+
+
+def _para_lines(p: Para, number: int, out: list[Line]) -> None:
+    pieces = _split_breaks(p.text)
+    first = pieces[0]
+    runin = _runin(p, first)
+    if runin:
+        title, rest = runin
+        out.append(Line(title, p, number, "runin_title"))
+        out.append(Line(rest, p, number, "runin_rest"))
+    else:
+        out.append(Line(first, p, number))
+    for piece in pieces[1:]:
+        out.append(Line(piece, p, number, "continued"))
+
+
+def _split_breaks(text: str) -> list[str]:
+    """A paragraph's text at its soft breaks: a new piece where typed indentation follows."""
+    parts = text.split("\n")
+    pieces = [parts[0]]
+    for part in parts[1:]:
+        if _INDENT.match(part) and part.strip() and pieces[-1].strip():
+            pieces.append(part)
+        else:
+            pieces[-1] = _join(pieces[-1], part)
+    return pieces
+
+
+def _join_breaks(text: str) -> str:
+    out = ""
+    for i, part in enumerate(text.split("\n")):
+        out = part if i == 0 else _join(out, part)
+    return out
+
+
+def _join(left: str, right: str) -> str:
+    a, b = left.rstrip(), right.lstrip()
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b if a or b else ""
+
+
+def _runin(p: Para, text: str) -> tuple[str, str] | None:
+    """(title, rest) when the paragraph starts with a bold title run into its text."""
+    if p.bold or p.bold_lead <= 0 or p.heading:
+        return None
+    lead = text[: p.bold_lead]
+    title = lead.strip()
+    rest = text[p.bold_lead:].strip()
+    if len(title) < 4 or len(title) > 60 or not rest or _ENUM.match(title):
+        return None
+    if title.endswith(("：", ":", "，", ",", "、")) or title.startswith(("编者按", "【")):
+        return None
+    if p.label or _END_LINE.search(title):
+        return None
+    return title.rstrip("。．.").strip(), rest
