@@ -31,10 +31,16 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _scan(no: int, text: str) -> Iterator[Diagnostic]:
     wrong, unbalanced = get("BX201"), get("BX202")
     stack: list[tuple[str, int]] = []  # (opener kind, 0-based index)
+    open_of: dict[str, int] = {}  # kind -> how many on the stack (no scan of the stack per mark)
+
+    def push(kind: str, at: int) -> None:
+        stack.append((kind, at))
+        open_of[kind] = open_of.get(kind, 0) + 1
 
     def pop_through(kind: str) -> Iterator[Diagnostic]:
         while stack:
             top, at = stack.pop()
+            open_of[top] -= 1
             if top == kind:
                 return
             yield _unclosed(unbalanced, no, top, at)
@@ -42,7 +48,7 @@ def _scan(no: int, text: str) -> Iterator[Diagnostic]:
     for i, ch in enumerate(text):
         if ch in PAIRS:
             kind = _kind(ch)
-            if ch in QUOTES and any(k == kind for k, _ in stack):
+            if ch in QUOTES and open_of.get(kind):
                 closer = QUOTES[ch]
                 yield wrong.diag(
                     f"opening quote {ch} where the closing {closer} is expected",
@@ -52,12 +58,12 @@ def _scan(no: int, text: str) -> Iterator[Diagnostic]:
                 )
                 yield from pop_through(kind)
                 continue
-            stack.append((kind, i))
+            push(kind, i)
         elif ch in CLOSER_OF:
             if _is_apostrophe(text, i):
                 continue
             kind = CLOSER_OF[ch]
-            if any(k == kind for k, _ in stack):
+            if open_of.get(kind):
                 yield from pop_through(kind)
                 continue
             if kind in QUOTES and _next_mark(text, i, kind) == ch:
@@ -67,7 +73,7 @@ def _scan(no: int, text: str) -> Iterator[Diagnostic]:
                     hint=f"replace {ch} with {kind}",
                     fix=kind,
                 )
-                stack.append((kind, i))
+                push(kind, i)
                 continue
             yield unbalanced.diag(
                 f"closing {ch} has no opening {kind} in this paragraph",

@@ -14,6 +14,7 @@ Rules, in order, for a run of Chinese text where ``X`` is immediately followed b
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
@@ -44,10 +45,19 @@ def _covered(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A position where a word of 1-MAX_WORD characters starts a doubling must have its
+# character again 1-MAX_WORD places on: the regex finds those few positions at C speed,
+# and only they are looked at (the scan was ~8 Python slices per character).
+_AGAIN = re.compile(r"(?=(.)(?:.{0,%d})\1)" % (MAX_WORD - 1), re.DOTALL)
+
+
 def find_repeats(text: str) -> Iterator[tuple[int, str]]:
     """(0-based index of the second copy, repeated word) for each accidental repeat."""
     i = 0
-    while i < len(text):
+    for m in _AGAIN.finditer(text):
+        if m.start() < i:
+            continue
+        i = m.start()
         hit = None
         for n in range(1, MAX_WORD + 1):
             word = text[i:i + n]
@@ -70,8 +80,6 @@ def find_repeats(text: str) -> Iterator[tuple[int, str]]:
         if hit:
             yield hit
             i = hit[0] + len(hit[1])
-        else:
-            i += 1
 
 
 @register("BX211", "repeated-word", Severity.WARNING,

@@ -36,6 +36,7 @@ BUILTINS: dict[str, str] = {
     "text": "bulletin_export.readers.text:TextReader",
     "xml": "bulletin_export.readers.xml:XmlReader",
     "docx": "bulletin_export.readers.docx:DocxReader",
+    "word-legacy": "bulletin_export.readers.legacy:LegacyReader",
 }
 # The order readers are asked to sniff a file whose suffix no reader claims: specific
 # formats first, the text reader (which accepts almost anything) last.
