@@ -12,6 +12,7 @@ import logging
 import threading
 from urllib.parse import quote
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -39,6 +40,8 @@ def _guarded(handler):
             return _error(413, "内容过大")
         except InputRefused as exc:
             return _error(400, str(exc))
+        except HTTPException as exc:  # python-multipart limits (files, fields, part size)
+            return _error(exc.status_code, "文件或字段过多、过大" if exc.status_code < 500 else "内部错误")
         except Exception as exc:  # never a traceback, never the text: the type is enough
             log.error("%s %s failed: %s", request.method, request.url.path, type(exc).__name__)
             return _error(500, "内部错误，请重试；如仍出错请把原文发给维护人员")
@@ -183,7 +186,7 @@ def setup(app, state) -> None:
 
     async def open_files(request: Request):
         limits = cfg.limits
-        async with request.form(max_files=limits.files, max_fields=limits.fields,
+        async with request.form(max_files=limits.files + 1, max_fields=limits.fields,
                                 max_part_size=limits.body) as form:
             files = []
             for item in form.getlist("files"):
