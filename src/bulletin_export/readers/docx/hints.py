@@ -24,15 +24,19 @@ from dataclasses import replace
 
 from .lines import Line, _is_red
 
-#: Our writer's style ids (renderers/docx/styles.py ROLE_STYLES) -> hint.
+#: Our writer's styles (renderers/docx/styles.py ROLE_STYLES: name, id) -> role and hint.
+#: LibreOffice keeps the names but not the ids (Style21) when it saves a copy.
 OWN_STYLES = {
-    "BulletinMastheadName": "masthead", "BulletinIssueLine": "masthead",
-    "BulletinEditorLine": "masthead", "BulletinClassification": "masthead",
-    "BulletinColumnHeading": "heading", "BulletinTitle": "title", "BulletinSubtitle": "subtitle",
-    "BulletinEditorNote": "note", "BulletinSource": None,
-    "BulletinEndBlock": "end", "BulletinCopies": "end",
+    ("简报报头", "BulletinMastheadName"): "masthead", ("简报期号", "BulletinIssueLine"): "masthead",
+    ("简报编印单位", "BulletinEditorLine"): "masthead",
+    ("简报密级", "BulletinClassification"): "masthead",
+    ("简报栏目", "BulletinColumnHeading"): "heading", ("简报标题", "BulletinTitle"): "title",
+    ("简报副标题", "BulletinSubtitle"): "subtitle", ("简报编者按", "BulletinEditorNote"): "note",
+    ("简报正文", "BulletinBody"): "body", ("简报来源", "BulletinSource"): None,
+    ("简报版记", "BulletinEndBlock"): "end", ("简报印数", "BulletinCopies"): "end",
 }
-_OWN_LEVEL = re.compile(r"^Bulletin(?:Heading|Level)([1-9])$")
+_OWN_BY_KEY = {key: hint for pair, hint in OWN_STYLES.items() for key in pair}
+_OWN_LEVEL = re.compile(r"^(?:Bulletin(?:Heading|Level)([1-9])|简报(?:正文)?([一二三四1-4])级标题)$")
 _FINAL = tuple("。！？；!?;")
 _CAPTION = re.compile(r"^\s*(?:[（(]?图为|图\s*[0-9一二三四五六七八九十]|表\s*[0-9一二三四五六七八九十]|▲)")
 _PAREN = re.compile(r"^\s*[（(].+[)）]\s*$")
@@ -40,8 +44,20 @@ _SOURCE_LABEL = re.compile(r"^\s*(?:供稿|来源|撰稿|通讯员)\s*[：:]")
 _DATE_ONLY = re.compile(r"^\s*[0-9〇一二三四五六七八九十○]{2,4}\s*年.*日\s*$")
 
 
+def own_role(para) -> str | None:
+    """The role hint of a paragraph in one of our styles ("body" for the body style), else None."""
+    for key in (para.style_id, para.style_name):
+        if key in _OWN_BY_KEY:
+            return _OWN_BY_KEY[key] or "source"
+        m = _OWN_LEVEL.match(key or "")
+        if m:
+            level = m.group(1) or m.group(2)
+            return f"heading_level:{'一二三四'.find(level) + 1 if level in '一二三四' else level}"
+    return None
+
+
 def own_document(lines: list[Line]) -> bool:
-    return any((ln.para.style_id or "") in OWN_STYLES for ln in lines)
+    return any(own_role(ln.para) for ln in lines)
 
 
 _TAIL = re.compile(r"^(.*\S)\s*([（(][^（()）]{1,40}[)）])$")
@@ -55,8 +71,8 @@ def split_own_sources(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for k, ln in enumerate(lines):
         nxt = next((n for n in lines[k + 1:] if n.text.strip()), None)
-        last = nxt is None or (nxt.para.style_id or "") not in ("BulletinBody", "BulletinSource")
-        m = _TAIL.match(ln.text.strip()) if last and ln.para.style_id == "BulletinBody" else None
+        last = nxt is None or own_role(nxt.para) not in ("body", "source")
+        m = _TAIL.match(ln.text.strip()) if last and own_role(ln.para) == "body" else None
         if m and ln.para.align != "right" and not _NOT_SOURCE.match(m.group(2)):
             out.append(replace(ln, text=m.group(1)))
             out.append(replace(ln, text=m.group(2), part="source_tail"))
@@ -76,6 +92,7 @@ def hints_for(lines: list[Line]) -> list[str | None]:
     levels = _heading_roles(lines[top + 1:])
     body = _body_size(lines)
     seen_text = False
+    prev: int | None = None  # the last line with text
     for k in range(top + 1, len(lines)):
         ln = lines[k]
         p, text = ln.para, ln.text.strip()
@@ -95,28 +112,28 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         elif (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5)
               and len(text) <= 60 and not text.endswith(_FINAL)):
             hints[k] = "title"
+        elif prev is not None and hints[prev] == "title" and text.startswith(("——", "--", "—")):
+            hints[k] = "subtitle"
         elif k > 0 and lines[k - 1].para.has_image and len(text) <= 80 and (
                 p.align == "center" or _CAPTION.match(text)):
             hints[k] = "caption"
         elif p.align == "right" and seen_text and _source_like(text):
             hints[k] = "source"
         seen_text = seen_text or hints[k] is None
+        prev = k
     return hints
 
 
 def _own(ln: Line) -> str | None:
-    sid = ln.para.style_id or ""
-    if ln.part == "source_tail" or sid == "BulletinBody" and ln.para.align == "right":
-        # a source split off its paragraph, or one that did not fit its last line
-        # (document.py): read as a line in （） after the text, by shape, as in text
+    role = own_role(ln.para)
+    if ln.part == "source_tail" or role == "source" or role == "body" and ln.para.align == "right":
+        # a source split off its paragraph, on a line of its own, or one that did not fit
+        # its paragraph's last line (document.py): read by shape, as in the text
         return None
-    if sid == "BulletinBody":
+    if role == "body":
         # a paragraph in （） would read as a source by shape; the rest reads as in text
         return "paragraph" if _PAREN.match(ln.text) else None
-    if sid in OWN_STYLES:
-        return OWN_STYLES[sid]
-    m = _OWN_LEVEL.match(sid)
-    return f"heading_level:{m.group(1)}" if m else None
+    return role
 
 
 def _style_title(name: str) -> bool:
