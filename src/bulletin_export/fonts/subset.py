@@ -275,14 +275,21 @@ def _sfnt(tables: dict[str, bytes]) -> bytes:
     return bytes(font)
 
 
+def glyph_ids(pairs: list[tuple[int, int]]) -> dict[int, int]:
+    """Glyph id in the subset of each glyph id of the face, for (code point, glyph id) pairs
+    sorted by code point: .notdef first, then in order of first use (composites' components,
+    which no character names, come after)."""
+    new_ids = {0: 0}
+    for _, gid in sorted(pairs):
+        if gid not in new_ids:
+            new_ids[gid] = len(new_ids)
+    return new_ids
+
+
 def build(face: Face, pairs: list[tuple[int, int]], ps_name: str) -> bytes:
     """The bytes of a TrueType font holding the (code point, glyph id) pairs of `face`."""
-    order = [0]
-    new_ids = {0: 0}
-    for _, gid in pairs:
-        if gid not in new_ids:
-            new_ids[gid] = len(order)
-            order.append(gid)
+    new_ids = glyph_ids(pairs)
+    order = list(new_ids)
     records = face.glyphs(order)
     k = 0
     while k < len(order):  # components of composites, transitively
@@ -401,6 +408,10 @@ def prune(folder: Path, keep: int = MAX_SUBSETS) -> int:
             removed += 1
         except OSError:
             pass
+        try:  # its compressed copy (embed.py)
+            os.unlink(name[:-4] + ".z")
+        except OSError:
+            pass
     return removed
 
 
@@ -409,4 +420,4 @@ def glyph_bounds(path: str | Path, index: int, gid: int) -> tuple[int, int, int,
     return face(path, index).bounds(gid)
 
 
-__all__ = ["Face", "build", "cuts", "face", "glyph_bounds", "truetype_subset"]
+__all__ = ["Face", "build", "cuts", "face", "glyph_bounds", "glyph_ids", "truetype_subset"]

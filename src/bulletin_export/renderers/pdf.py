@@ -58,7 +58,7 @@ class PdfRenderer:
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
         dl = display_for(issue, ctx)
-        # reportlab keeps fonts and settings process-wide (see pdf_fonts): one drawing at a time
+        # reportlab keeps settings process-wide (rl_config.useA85 below): one drawing at a time
         with _DRAWING:
             return draw_pdf(dl, issue, ctx)
 
@@ -66,56 +66,31 @@ class PdfRenderer:
 _DRAWING = threading.Lock()
 
 
-def _register(dl: DisplayList, fonts) -> dict[str, str]:
-    """Register a subset of every face of the display list; FaceRef.key -> reportlab name."""
-    from ..fonts.metrics import resolved
-    from .pdf_fonts import register
-
-    names = {}
-    for key, ref in dl.faces.items():
-        path, index = resolved(fonts, ref.path, ref.index).truetype_for(dl.chars(key))
-        names[key] = register(path, index)
-    return names
-
-
-def _initial_face(dl: DisplayList, fonts) -> str:
-    """The face reportlab names in every page's preamble (never an unembedded Helvetica):
-    the one that draws the body's ideographs."""
-    from ..fonts.metrics import for_fonts
-
-    body = for_fonts(fonts)[1]("body", "中")
-    for key, ref in dl.faces.items():
-        if (ref.path, ref.index) == (str(body.path), body.index):
-            return key
-    return next(iter(dl.faces))
-
-
 def draw_pdf(dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> bytes:
     """Draw a display list into PDF bytes with the document information and outline."""
     from reportlab import rl_config
 
-    names = _register(dl, ctx.fonts)
     buf = io.BytesIO()
     # binary Flate streams: reportlab's default ASCII85 layer costs time and a quarter more bytes
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        _draw(buf, dl, issue, ctx, names)
+        _draw(buf, dl, issue, ctx)
     finally:
         rl_config.useA85 = a85
     return buf.getvalue()
 
 
-def _draw(buf, dl: DisplayList, issue: "Issue", ctx: "RenderContext", names: dict[str, str]
-          ) -> None:
+def _draw(buf, dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     from .pdf_draw import draw_pages
+    from .pdf_fonts import add_fonts, initial_font_name
 
     style = ctx.style
     body = style.roles["body"]
     meta = metadata(issue)
     canvas = Canvas(buf, pagesize=(style.page.width, style.page.height), invariant=1,
-                    initialFontName=names[_initial_face(dl, ctx.fonts)],
+                    initialFontName=initial_font_name(),
                     initialFontSize=body.size, lang=meta.language, pageCompression=1)
     when = ctx.build_time(issue)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -128,7 +103,7 @@ def _draw(buf, dl: DisplayList, issue: "Issue", ctx: "RenderContext", names: dic
     canvas.setSubject(meta.subject)
     canvas.setKeywords(meta.keywords)
     canvas.setCreator("bulletin_export")
-    draw_pages(canvas, dl, names)
+    draw_pages(canvas, dl, add_fonts(canvas, dl, ctx.fonts))
     if dl.bookmarks:
         canvas.showOutline()
     canvas.save()

@@ -26,12 +26,11 @@ class Run:
     advances: list[float]
 
 
-def _items(rs: list[GlyphRun], names: dict[str, str]):
-    """(font, x, char, advance) for each glyph of a line's runs."""
+def _items(rs: list[GlyphRun]):
+    """(face key, x, char, advance) for each glyph of a line's runs."""
     for r in rs:
-        font = names[r.face]
         for x, ch, adv in zip(r.x, r.text, r.advances):
-            yield font, x, ch, adv
+            yield r.face, x, ch, adv
 
 
 def runs(items) -> list[Run]:
@@ -58,34 +57,25 @@ def _num(v: float, places: int = 4) -> str:
     return "0" if text in ("", "-0") else text
 
 
-def draw_runs(canvas, rs: list[Run], y: float, size: float, color) -> None:
-    """One text object for a line, written straight into the page's content stream: the
-    operators reportlab's text object writes, without its per-call cost (number formatting
-    in pure Python was a third of the drawing time).
-
-    A run is split where reportlab switches to another 256-glyph subset of its font, and
-    each piece starts at an explicit origin (readers differ on Tc after the last glyph of
-    a Tj). Tf and Tc are set at the start of every line: text state outlives BT/ET."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    doc = canvas._doc
+def draw_runs(canvas, rs: list[Run], y: float, size: float, color, fonts) -> None:
+    """One text object for a line, written straight into the page's content stream (the
+    operators a text object writes, without reportlab's per-call cost). Each run starts at
+    an explicit origin (readers differ on Tc after the last glyph of a Tj); its glyphs are
+    2-byte glyph ids (Identity-H, see pdf_fonts). Tf and Tc are set at the start of every
+    line: text state outlives BT/ET."""
     code = ["BT", f"{_num(color.red)} {_num(color.green)} {_num(color.blue)} rg"]
     pt = _num(size)
     current = tc = None
     for r in rs:
-        font = getFont(r.font)
+        font = fonts[r.font]
+        if r.font != current:
+            code.append(f"/{font.resource} {pt} Tf")
+            current = r.font
         if r.tc != tc:
             code.append(f"{_num(r.tc, 5)} Tc")
             tc = r.tc
-        x, k = r.x, 0
-        for subset, codes in font.splitString(r.text, doc):
-            if (r.font, subset) != current:
-                code.append(f"{font.getSubsetInternalName(subset, doc)} {pt} Tf")
-                current = (r.font, subset)
-            code.append(f"1 0 0 1 {_num(x)} {_num(y)} Tm ({canvas._escape(codes)}) Tj")
-            n = len(codes)
-            x += sum(r.advances[k : k + n]) + n * r.tc
-            k += n
+        hexes = font.codes
+        code.append(f"1 0 0 1 {_num(r.x)} {_num(y)} Tm <{''.join(hexes[c] for c in r.text)}> Tj")
     code.append("ET")
     canvas._code.append(" ".join(code))
 
@@ -96,9 +86,9 @@ def _color(hexcolor: str):
     return HexColor(hexcolor)
 
 
-def draw_pages(canvas, dl: DisplayList, names: dict[str, str]) -> None:
+def draw_pages(canvas, dl: DisplayList, fonts) -> None:
     """Draw every page of ``dl`` on ``canvas`` (one showPage per page): the lines, the rules,
-    the page number, then the page's bookmarks. ``names``: FaceRef.key -> reportlab font."""
+    the page number, then the page's bookmarks. ``fonts``: FaceRef.key -> pdf_fonts.PdfFont."""
     bookmark_no = 0
     for page in dl.pages:
         h = page.height
@@ -106,13 +96,13 @@ def draw_pages(canvas, dl: DisplayList, names: dict[str, str]) -> None:
         numbers = [ln for ln in lines if ln[0].element == "page_number"]
         for ln in lines:
             if ln[0].element != "page_number":
-                _line(canvas, ln, names, h)
+                _line(canvas, ln, fonts, h)
         for rule in page.rules:
             canvas.setStrokeColor(_color(rule.color))
             canvas.setLineWidth(rule.thickness)
             canvas.line(rule.x0, h - rule.y, rule.x1, h - rule.y)
         for ln in numbers:
-            _line(canvas, ln, names, h)
+            _line(canvas, ln, fonts, h)
         for b in dl.bookmarks:
             if b.page == page.number:
                 key = f"bx{bookmark_no}"
@@ -122,7 +112,7 @@ def draw_pages(canvas, dl: DisplayList, names: dict[str, str]) -> None:
         canvas.showPage()
 
 
-def _line(canvas, rs: list[GlyphRun], names: dict[str, str], h: float) -> None:
+def _line(canvas, rs: list[GlyphRun], fonts, h: float) -> None:
     first = rs[0]
-    draw_runs(canvas, runs(_items(rs, names)), h - first.baseline, first.size,
-              _color(first.color))
+    draw_runs(canvas, runs(_items(rs)), h - first.baseline, first.size, _color(first.color),
+              fonts)
