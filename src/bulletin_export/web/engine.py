@@ -117,7 +117,8 @@ class Engine:
     def formats(self) -> list[str]:
         from .. import renderers
 
-        return [f for f in renderers.formats() if f in ("pdf", "docx", "xml", "ofd")]
+        have = renderers.formats()
+        return [f for f in ("pdf", "docx", "xml", "ofd") if f in have]
 
     def stand_ins(self, style: str | None) -> list[tuple[str, str]]:
         """(official font, the free face drawing it) for every role not drawn by its official font."""

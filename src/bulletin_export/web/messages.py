@@ -72,13 +72,13 @@ def snippet(diag: Diagnostic, lines: tuple[str, ...] | list[str]) -> str:
 
 
 def describe(diag: Diagnostic, lines) -> str:
-    """`引号方向错误：“…”` — the Chinese sentence and the quoted text."""
+    """`引号方向错误：「“」` — the Chinese sentence and the quoted text."""
     title = ZH.get(diag.code, diag.message)
     quoted = snippet(diag, lines)
     if diag.code == "BX401" and quoted:
-        return f"字库中没有“{quoted[0]}”（U+{ord(quoted[0]):04X}）"
+        return f"字库中没有「{quoted[0]}」（U+{ord(quoted[0]):04X}）"
     if quoted.strip():
-        return f"{title}：“{quoted}”"
+        return f"{title}：「{quoted}」"
     return title
 
 
@@ -104,7 +104,7 @@ def blocking(diag: Diagnostic, lines) -> str:
     where = f"第{s.line}行第{s.col}列" if s else ""
     if diag.code == "BX401":
         ch = snippet(diag, lines)[:1]
-        return f"无法生成：字库中没有“{ch}”（U+{ord(ch):04X}），在{where}。请换字或在启动时用 --font-dir 提供含此字的字体。" if ch \
+        return f"无法生成：字库中没有「{ch}」（U+{ord(ch):04X}），在{where}。请换字或在启动时用 --font-dir 提供含此字的字体。" if ch \
             else f"无法生成：字库中缺字（{where}）"
     if diag.code == "BX150":
         return "无法生成：没有可排印的内容，请输入或拖入简报正文。"

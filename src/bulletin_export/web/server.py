@@ -123,3 +123,33 @@ def make_server(app, sock: socket.socket):
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             server_header=False, date_header=False)
     return uvicorn.Server(config)
+
+
+class Background:
+    """The server in a thread of this process, on a free port (tests, the screenshot tool):
+
+        with Background(WebConfig(data_dir=d)) as url: ...
+    """
+
+    def __init__(self, config: WebConfig, port: int = 0):
+        self.config, self.port = config, port
+
+    def __enter__(self) -> str:
+        import time
+
+        self.app = create_app(self.config)
+        sock = bind(self.config.host, self.port)
+        self.server = make_server(self.app, sock)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the web server did not start")
+            time.sleep(0.02)
+        self.url = url_of(self.config.host, sock, self.config.token)
+        return self.url
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

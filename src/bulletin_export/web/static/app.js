@@ -59,10 +59,10 @@
     if (resp.status === 503) { $("status").textContent = "服务器忙，稍后重试…"; schedule(1000); return; }
     const data = await resp.json();
     if (!resp.ok) { $("status").textContent = data.error || "出错了"; setState("error"); return; }
-    show(data);
+    await show(data);
   }
 
-  function show(data) {
+  async function show(data) {
     doc = data.doc; result = data.id; findings = data.findings || [];
     for (const [k, v] of Object.entries(data.fields || {})) if (!userSet.has(k)) setField(k, v, false);
     for (const el of fieldEls) {
@@ -91,8 +91,8 @@
       si.map(([o, f]) => `${o} → ${f}`).join("；") + "。把正式字体放入 fonts/ 文件夹或启动时用 --font-dir 指定。DOCX 仍标正式字体。" : "";
     document.body.dataset.result = data.id || "";
     document.body.dataset.pages = ok ? String(data.pages) : "0";
+    await loadHistory();  // the history lists this issue before the page says it is ready
     setState(ok ? "ready" : "blocked");
-    loadHistory();
   }
 
   function paintKinds(kinds) {
@@ -116,10 +116,13 @@
     for (const [sev, zh] of SEV) {
       const items = list.map((f, i) => [f, i]).filter(([f]) => f.severity === sev);
       if (!items.length) continue;
-      const h = document.createElement("h3");
+      const group = document.createElement("details");
+      group.className = "group sev-" + sev;
+      group.open = sev !== "info";  // 提示 are what the parser guessed: folded until asked
+      const h = document.createElement("summary");
       h.className = "sev-" + sev;
       h.textContent = `${zh}（${items.length}）`;
-      box.appendChild(h);
+      group.appendChild(h);
       const ul = document.createElement("ul");
       for (const [f, i] of items) {
         const li = document.createElement("li");
@@ -137,13 +140,14 @@
           fixable++;
           const b = document.createElement("button");
           b.type = "button"; b.className = "fix";
-          b.textContent = f.fix === "" ? "删除" : `改为“${f.fix}”`;
+          b.textContent = f.fix === "" ? "删除" : `改为「${f.fix}」`;
           b.addEventListener("click", (ev) => { ev.stopPropagation(); applyFix(i); });
           li.appendChild(b);
         }
         ul.appendChild(li);
       }
-      box.appendChild(ul);
+      group.appendChild(ul);
+      box.appendChild(group);
     }
     if (!list.length) { const p = document.createElement("p"); p.className = "none"; p.textContent = "没有发现问题"; box.appendChild(p); }
     $("btn-fix-all").disabled = fixable === 0;
