@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import pypdf
 import pytest
 
 from bulletin_export.errors import FontError
@@ -24,7 +27,9 @@ def test_missing_glyph_is_an_error_with_line_and_column():
 def test_minimal_issue_renders_one_page():
     issue = Issue(sections=(Section(None, (Article(None, paragraphs=(Paragraph("只有一句话。"),)),)),))
     data = PdfRenderer().render(issue, RenderContext(source_date_epoch=0))
-    assert data.startswith(b"%PDF-") and data.count(b"/Type /Page\n") == 1
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=True)
+    assert data.startswith(b"%PDF-") and len(reader.pages) == 1
+    assert reader.pages[0].extract_text().split() == ["只有一句话。", "—", "1", "—"]
 
 
 def test_a_character_the_body_face_lacks_is_drawn_with_a_fallback_face(tmp_path):

@@ -77,7 +77,9 @@ def draw_pdf(dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> bytes:
         _draw(buf, dl, issue, ctx)
     finally:
         rl_config.useA85 = a85
-    return buf.getvalue()
+    from .pdf_pack import pack
+
+    return pack(buf.getvalue())
 
 
 def _draw(buf, dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> None:
