@@ -79,7 +79,9 @@ class OfdRenderer:
         from ...layout.display import display_list
         from ...printed import metadata
 
-        check_coverage(issue, ctx.fonts)
+        checked = getattr(ctx, "glyphs_checked", None)  # the application layer checked already
+        if not (checked and checked(issue)):
+            check_coverage(issue, ctx.fonts)
         dl = display_list(issue, ctx.style, ctx.fonts)
         return write_ofd(dl, metadata(issue), ctx.build_time(issue), ctx.fonts)
 
