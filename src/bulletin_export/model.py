@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-DISTRIBUTION_LABELS = ("本期印发", "报", "送", "发", "抄送", "报送")
+DISTRIBUTION_LABELS = ("本期印发", "报", "送", "发", "抄送", "报送", "分送", "主送")
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ class ParseResult:
 
 
 LINE_KINDS = ("blank", "header", "masthead", "rule", "contents", "note", "heading", "title",
-              "subtitle", "paragraph", "source", "end_block")
+              "subtitle", "paragraph", "subheading", "caption", "source", "end_block")
 
 
 def parse_text(text: str, *, file: str | None = None,
@@ -152,6 +152,7 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
         copies=values.get("copies"),
         print_date=values.get("print_date"),
         print_unit=values.get("print_unit"),
+        credits=body.credits,
         source=SourceInfo(name=os.path.basename(file) if file else None, sha256=sha),
     )
     if not (masthead or issue.editor_note or issue.sections or issue.distribution

@@ -13,6 +13,9 @@ from .kinds import Kind, classify, is_attachment, trailing_source
 from .lines import Line
 
 
+_LINE_KIND = {"text": "paragraph", "heading": "subheading", "caption": "caption"}
+
+
 def join_spans(a: Span, b: Span) -> Span:
     return Span(a.line, a.col, b.end_line, b.end_col)
 
@@ -69,6 +72,7 @@ class Body:
     copies: int | None = None
     print_date: _dt.date | None = None
     print_unit: str | None = None
+    credits: str | None = None
     diags: list[Diagnostic] = field(default_factory=list)
 
 
@@ -174,7 +178,7 @@ class Blocks:
             self.note.append((text, span))
             self.mark(i, "note")
             return
-        self.mark(i, "paragraph")
+        self.mark(i, _LINE_KIND[kind])
         art = self.article
         if art is None or art.closed:
             after = "after a source line" if art is not None else "before any title"

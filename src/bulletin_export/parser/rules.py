@@ -12,6 +12,7 @@ from typing import Callable, Mapping, Sequence
 from ..model import DistributionEntry, Span
 from .blocks import Body, OpenBlock, OpenSection, ends_with_source, join_spans
 from .hinted import HintRules
+from .shapes import ShapeRules
 from .kinds import (SUBTITLE_MARK, contents_key, is_contents_label, long_title_like, title_like,
                     trailing_source)
 from .lines import Line, clean, is_latin, squeeze
@@ -23,7 +24,7 @@ def _listed_title(key: str) -> bool:
     return title_like(key) or long_title_like(key)
 
 
-class BodyParser(HintRules):
+class BodyParser(HintRules, ShapeRules):
     """Reads lines[start:] into sections, an editor's note and an end block; `hints` by
     index into lines (hints.py) win over the shape rules."""
 
@@ -33,15 +34,19 @@ class BodyParser(HintRules):
             ("blank", self.rule_blank),
             ("hinted", self.rule_hinted),
             ("rule_line", self.rule_rule_line),
+            ("credits", self.rule_credits),
             ("end_continuation", self.rule_end_continuation),
             ("contents_list", self.rule_contents),
             ("column_heading", self.rule_heading),
             ("end_block", self.rule_end_block),
             ("editor_note", self.rule_editor_note),
             ("attachment", self.rule_attachment),
+            ("caption", self.rule_caption),
             ("source_line", self.rule_source_line),
             ("title", self.rule_title),
             ("long_title", self.rule_long_title),
+            ("numbered", self.rule_numbered),
+            ("run_in", self.rule_run_in),
             ("paragraph", self.rule_paragraph),
         )
 
@@ -221,7 +226,8 @@ class BodyParser(HintRules):
         art.end = span
         self.mark(i, "source")
         art.closed = True
-        self.info("BX113", f"line in parentheses taken as the source: {art.source}", span)
+        shape = "line with a source label" if self.kinds[i].data.get("labelled") else "line in parentheses"
+        self.info("BX113", f"{shape} taken as the source: {art.source}", span)
         return i + 1
 
     def rule_long_title(self, i: int) -> int | None:

@@ -112,9 +112,12 @@ def _article(parent: etree._Element, art: Article) -> None:
 
 
 def uses_1_1(issue: Issue) -> bool:
-    """Does the issue need format 1.1 (block kinds, run-in titles, credits)? Else the file
+    """Does the issue need format 1.1 (block kinds, run-in titles, credits, the labels 分送
+    and 主送)? Else the file
     is written as 1.0, byte for byte as before, for readers that know only 1.0."""
-    return issue.credits is not None or any(
+    if issue.credits is not None or any(d.label in ("分送", "主送") for d in issue.distribution):
+        return True
+    return any(
         art.run_in or any(p.kind != "text" or p.level is not None for p in art.paragraphs)
         for art in issue.articles())
 
