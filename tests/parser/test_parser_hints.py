@@ -78,3 +78,14 @@ def test_unknown_hints_are_a_readers_mistake() -> None:
         parse_lines(["x"], ["bold"])
     with pytest.raises(ValueError):
         parse_lines(["x"], ["heading_level:5"])
+
+
+def test_a_run_in_hint_splits_the_bold_title_off() -> None:
+    line = "市总召开主席例会：4月6日，市总工会召开主席例会，部署二季度重点工作。（市总办公室）"
+    res = parse_lines(["【简讯】", line], [None, "run_in:9"])
+    (art,) = res.issue.sections[0].articles
+    assert (art.title, art.run_in, art.source) == ("市总召开主席例会", True, "市总办公室")
+    assert [p.text for p in art.paragraphs] == ["4月6日，市总工会召开主席例会，部署二季度重点工作。"]
+    # by shape the colon keeps it one paragraph of an untitled article
+    plain = parse_lines(["【简讯】", line]).issue.sections[0].articles[0]
+    assert plain.title is None and not plain.run_in

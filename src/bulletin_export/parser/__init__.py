@@ -10,6 +10,7 @@ draft): one string per paragraph, and per paragraph an optional hint of what it 
 wins over its shape (no hint: read by shape, exactly as a text line). The vocabulary:
 
     masthead  title  subtitle  heading  heading_level:1..4  caption  source  note  end  paragraph
+    run_in:N
 
 (see hints.py for each). `unit="¶"` says the result's line numbers count paragraphs.
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .blocks import Blocks, join_spans
-from .hints import heading_level, hint_ignored
+from .hints import heading_level, hint_ignored, run_in_length
 from .kinds import Kind, heading_text, source_text
 from .lines import clean
 
@@ -25,6 +25,18 @@ class HintRules(Blocks):
             return i + 1
         if hint == "paragraph":
             self.add_paragraph(i, text)
+            return i + 1
+        cut = run_in_length(hint)
+        if cut is not None:
+            title, rest = clean(text[:cut]).rstrip("。：:．. "), clean(text[cut:])
+            if not title or not rest:
+                self.out.diags.append(hint_ignored(hint, "no text on both sides of the run-in title", span))
+                return None
+            art = self.start_article(title, span)
+            art.run_in = True
+            self.info("BX142", f"bold run taken as a run-in title (简讯): {title}", span)
+            self.add_paragraph(i, rest)
+            self.mark(i, "title")
             return i + 1
         if hint == "title":
             self.kinds[i] = Kind("short", {"text": text})

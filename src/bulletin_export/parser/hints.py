@@ -14,6 +14,8 @@ is read by its shape exactly as in a text file. The vocabulary (`HINTS`):
     note             a line of the editor's note (编者按)
     end              a line of the end block (版记): an entry, 共印X份, the print line, credits
     paragraph        running text, whatever its shape
+    run_in:N         a 简讯 item: its first N characters (the bold run) are the article's
+                     title (a closing 。 or ： taken off), the rest its paragraph
 
 A hint that cannot apply where it stands (a source before any paragraph) is read by shape,
 with a warning BX160 naming the hint.
@@ -28,6 +30,13 @@ from ..diagnostics import Diagnostic, Severity
 
 HINTS = ("masthead", "title", "subtitle", "heading", "caption", "source", "note", "end", "paragraph")
 _LEVEL = re.compile(r"^heading_level:([1-4])$")
+_RUN_IN = re.compile(r"^run_in:([1-9][0-9]{0,3})$")
+
+
+def run_in_length(hint: str | None) -> int | None:
+    """N for `run_in:N`, else None."""
+    m = _RUN_IN.match(hint or "")
+    return int(m.group(1)) if m else None
 
 
 def heading_level(hint: str | None) -> int | None:
@@ -39,9 +48,9 @@ def heading_level(hint: str | None) -> int | None:
 def check_hint(hint: str | None) -> str | None:
     """The hint itself when it is one of the vocabulary (or None); ValueError otherwise:
     an unknown hint is a reader's mistake, not the author's."""
-    if hint is None or hint in HINTS or heading_level(hint) is not None:
+    if hint is None or hint in HINTS or heading_level(hint) is not None or run_in_length(hint) is not None:
         return hint
-    raise ValueError(f"unknown parser hint {hint!r}; known: {', '.join(HINTS)}, heading_level:1..4")
+    raise ValueError(f"unknown parser hint {hint!r}; known: {', '.join(HINTS)}, heading_level:1..4, run_in:N")
 
 
 def hints_by_number(hints: Sequence[str | None] | Mapping[int, str | None] | None,
