@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence, Union
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import BatchReport, JobResult
+    from .app import Report
     from .model import Issue
     from .parser import ParseResult
 
@@ -72,34 +72,27 @@ def render(issue: "Issue", fmt: str, *, style: str | None = None,
 
 
 def convert(inputs: "PathLike | Sequence[PathLike]", formats: Sequence[str] = ("docx", "pdf"),
-            out_dir: PathLike = "out", **options) -> "BatchReport":
-    """Convert files or folders; returns a BatchReport (failures are in it, not raised).
+            out_dir: PathLike | None = "out", **options) -> "Report":
+    """Convert files or folders; returns an app.Report (failures are in it, not raised).
 
-    ``options`` are BuildOptions fields: style, font_dirs, overrides (a mapping),
-    force, jobs, checks, disabled_checks, source_date_epoch.
+    ``options`` are app.BuildOptions fields: style, font_dirs, overrides (a mapping),
+    force, jobs, checks, disabled_checks, fail_on_warning, source_date_epoch, on_result
+    (a callback with each Result). ``out_dir=None`` keeps the outputs in memory
+    (Result.outputs). Inputs here are paths (a str names a file or folder).
     """
-    from .batch import BuildOptions, plan, run, validate_formats
+    from . import app
 
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     if isinstance(formats, str):
         formats = [formats]
-    if isinstance(options.get("font_dirs"), (str, os.PathLike)):
-        options["font_dirs"] = (options["font_dirs"],)
-    paths = [Path(p) for p in inputs]
-    overrides = options.pop("overrides", None) or {}
-    font_dirs = tuple(Path(d) for d in options.pop("font_dirs", ()))
-    opts = BuildOptions(
-        formats=validate_formats(formats),
-        out_dir=Path(out_dir),
-        overrides=tuple((str(k), str(v)) for k, v in dict(overrides).items()),
-        font_dirs=font_dirs,
+    on_result = options.pop("on_result", None)
+    opts = app.BuildOptions(
+        formats=app.validate_formats(formats),
+        out_dir=Path(out_dir) if out_dir is not None else None,
         **options,
     )
-    jobs, failed = plan(paths, opts)
-    report = run(jobs, opts, inputs=paths)
-    report.results[:0] = failed
-    return report
+    return app.run([Path(p) for p in inputs], opts, on_result=on_result)
 
 
 def formats() -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Iterable
@@ -77,6 +76,80 @@ def _file_mode() -> int:
     return 0o666 & ~mask
 
 
+def temp_name(tag: str = "") -> str:
+    """A short hidden name for a temporary output (never derived from the output's name, so
+    a long output name cannot make it exceed the file system's limit)."""
+    import secrets
+
+    return f".bx.{tag + '.' if tag else ''}{secrets.token_hex(4)}{TEMP_SUFFIX}"
+
+
+def _write_temp(target: Path, data: bytes, tag: str) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        tmp = target.parent / temp_name(tag)
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:  # pragma: no cover - 32 random bits
+            continue
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, _file_mode())
+    except BaseException:
+        _unlink(tmp)
+        raise
+    return tmp
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def write_temps(items: Iterable[tuple[Path, bytes]], *, tag: str = "") -> list[tuple[Path, Path]]:
+    """Write every (target, data) to a temporary file beside its target: all of them or,
+    on any failure (disk full, Ctrl-C), none (the ones made are removed). Returns the
+    (temporary, target) pairs for commit()."""
+    made: list[tuple[Path, Path]] = []
+    try:
+        for target, data in items:
+            made.append((_write_temp(target, data, tag), target))
+    except BaseException:
+        discard(made)
+        raise
+    return made
+
+
+def commit(pairs: Iterable[tuple[Path, Path]]) -> list[Path]:
+    """Rename every temporary file onto its target, together: when a rename fails, the
+    remaining temporaries and the targets already renamed are removed, so an input has
+    all of its outputs or none of them. Returns the targets."""
+    pairs = list(pairs)
+    done: list[Path] = []
+    try:
+        for tmp, target in pairs:
+            os.replace(tmp, target)
+            done.append(target)
+    except BaseException:
+        for target in done:
+            _unlink(target)
+        discard(pairs[len(done):])
+        raise
+    return done
+
+
+def discard(pairs: Iterable[tuple[Path, Path]]) -> None:
+    """Remove the temporary files of pairs that will not be committed."""
+    for tmp, _ in pairs:
+        _unlink(tmp)
+
+
 def write_atomic(target: Path, data: bytes, *, tag: str = "") -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it into place.
 
@@ -84,22 +157,7 @@ def write_atomic(target: Path, data: bytes, *, tag: str = "") -> None:
     ``target`` is left as it was. ``tag`` marks the temporary name so that one batch
     cleans up only its own leftovers (see remove_stale_temps).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    prefix = f".{target.name}.{tag + '.' if tag else ''}"
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=TEMP_SUFFIX, dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, _file_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    commit(write_temps([(target, data)], tag=tag))
 
 
 def remove_stale_temps(folders: Iterable[Path], tag: str) -> int:

@@ -89,7 +89,7 @@ def test_a_folder_without_inputs_is_a_usage_error(tmp_path):
     (tmp_path / "notes.md").write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "no .txt or .xml inputs found" in result.output
+    assert "no inputs (" in result.output and ".txt, " in result.output and ".xml) found" in result.output
 
 
 def test_output_folder_that_is_a_file_is_a_usage_error(seed_path, tmp_path):

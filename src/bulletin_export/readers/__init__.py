@@ -60,6 +60,13 @@ class Reader(Protocol):
 _cache: dict[str, Reader] = {}
 _broken: dict[str, str] = {}
 _absent: set[str] = set()  # built-ins whose optional module is not there (not an error)
+_problems: dict[str, str] = {}
+
+
+def problems() -> dict[str, str]:
+    """Why a built-in reader is absent or a plug-in broken (name -> one line)."""
+    names()
+    return {**_problems, **_broken}
 _scanned: tuple[str, ...] | None = None
 _eps: tuple = ()
 
@@ -101,9 +108,12 @@ def _try(name: str) -> Reader | None:
         return None
     try:
         reader = _load(name, target)
-    except ModuleNotFoundError as exc:
-        if isinstance(target, str) and exc.name == target.partition(":")[0]:
-            _absent.add(name)  # an optional built-in that is not part of this install
+    except (ImportError, AttributeError) as exc:
+        if isinstance(target, str):
+            # an optional built-in that is not part of this install (or its library is not
+            # installed): that reader is absent, the others work; problems() says why
+            _absent.add(name)
+            _problems[name] = f"reader {name!r} is not available: {type(exc).__name__}: {exc}"
             return None
         _broken[name] = f"reader {name!r} failed to load: {type(exc).__name__}: {exc}"
         return None

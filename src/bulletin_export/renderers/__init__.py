@@ -10,7 +10,7 @@ renderer's own module, which is imported only when the renderer is used.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
@@ -39,6 +39,14 @@ class RenderContext:
     style_name: str | None = None  # a style name or a path to a .toml; None = default
     font_dirs: tuple[Path, ...] = ()
     source_date_epoch: int | None = None  # None = read SOURCE_DATE_EPOCH from the environment
+    # The issue whose glyph coverage the application layer has already checked (app.diagnose):
+    # a renderer that embeds fonts skips its own check for it (see glyphs_checked).
+    checked: "Issue | None" = field(default=None, repr=False, compare=False)
+
+    def glyphs_checked(self, issue: "Issue") -> bool:
+        """True when every character of ``issue`` is known to have a font (checked once per
+        input by the application layer), so the renderer need not check again."""
+        return self.checked is issue
 
     @cached_property
     def style(self):

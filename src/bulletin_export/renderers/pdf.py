@@ -40,13 +40,16 @@ def layout_for(issue: "Issue", ctx: "RenderContext") -> Layout:
     """The paginated lines of an issue (before display_list finishes them), for dumps and tests."""
     from ..fonts.metrics import for_fonts
 
-    check_coverage(issue, ctx.fonts)
+    if not ctx.glyphs_checked(issue):  # the application layer checked it once already
+        check_coverage(issue, ctx.fonts)
     return layout_issue(issue, ctx.style, for_fonts(ctx.fonts)[0])
 
 
 def display_for(issue: "Issue", ctx: "RenderContext") -> DisplayList:
-    """The display list render draws, after the glyph coverage check."""
-    check_coverage(issue, ctx.fonts)
+    """The display list render draws, after the glyph coverage check (done once per input:
+    skipped when the application layer has checked this issue, ctx.glyphs_checked)."""
+    if not ctx.glyphs_checked(issue):
+        check_coverage(issue, ctx.fonts)
     return display_list(issue, ctx.style, ctx.fonts)
 
 

@@ -8,9 +8,8 @@ from typing import List, Optional
 
 import typer
 
-from ... import api
-from ...batch import DEFAULT_FORMATS, DEFAULT_OUT_DIR, BatchReport, JobResult, default_jobs
-from ...errors import EXIT_CONTENT, EXIT_OK, EXIT_WARNINGS, BulletinError
+from ...app.records import DEFAULT_FORMATS, DEFAULT_OUT_DIR, Report, Result
+from ...errors import BulletinError
 from .._app import app, fail
 from ._common import parse_sets
 
@@ -37,92 +36,103 @@ def build(
     Exit codes: 0 success, 1 an input failed, 2 usage error, 3 warnings with --fail-on-warning.
     """
     try:
-        report = _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet)
+        report = _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
+                      fail_on_warning)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     _summary(report)
-    if report.interrupted:
-        raise typer.Exit(130)
-    if report.failed:
-        raise typer.Exit(EXIT_CONTENT)
-    if fail_on_warning and report.warnings:
-        raise typer.Exit(EXIT_WARNINGS)
-    raise typer.Exit(EXIT_OK)
+    raise typer.Exit(report.exit_code)
 
 
-def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet) -> BatchReport:
-    from ...batch import BuildOptions, plan, run, validate_formats
+def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
+         fail_on_warning) -> Report:
+    from ... import app
     from ...stylesheet import load_style
 
     load_style(style)  # a bad style sheet is one usage error, before any work starts
-    options = BuildOptions(
-        formats=validate_formats(fmt),
+    options = app.BuildOptions(
+        formats=app.validate_formats(fmt),
         out_dir=out_dir,
         style=style,
         font_dirs=tuple(font_dirs),
         overrides=tuple(parse_sets(sets).items()),
         force=force,
-        jobs=jobs or default_jobs(),
+        jobs=jobs or app.default_jobs(),
         checks=checks,
+        fail_on_warning=fail_on_warning,
     )
-    job_list, failed = plan(inputs, options)
-    for res in failed:
-        _print_result(res, quiet)
-    with _Progress(len(job_list), quiet) as progress:
-        report = run(job_list, options, inputs=inputs, on_result=progress.update)
-    report.results[:0] = failed
-    return report
+    progress = _Progress(quiet)
+    try:
+        return app.run(inputs, options, on_result=progress.update)
+    finally:
+        progress.close()
 
 
-def _print_result(res: JobResult, quiet: bool) -> None:
+def messages(res: Result) -> list[str]:
+    """The diagnostics worth showing for one input, formatted with their lines: errors and
+    warnings, except the error already given as the input's one-line error."""
+    from ...diagnostics import Severity, format_human
+
+    first = next((d for d in res.diagnostics if d.severity is Severity.ERROR), None) if res.error else None
+    shown = [d for d in res.diagnostics if d.severity is not Severity.INFO and d is not first]
+    return [format_human(d, res.lines) for d in shown]
+
+
+def _print_result(res: Result, quiet: bool) -> None:
+    from ...app import display
+
     if not quiet:
-        for msg in res.messages:
+        for msg in messages(res):
             typer.echo(msg, err=True)
     if res.error:
         typer.echo(f"bulletin-export: error: {res.error}", err=True)
     elif not quiet and not sys.stderr.isatty():
-        outs = ", ".join(str(p) for p in res.written)
-        typer.echo(f"ok: {res.src} -> {outs}", err=True)
+        outs = ", ".join(display(p) for p in res.written.values())
+        typer.echo(f"ok: {res.name} -> {outs}", err=True)
 
 
 class _Progress:
-    """A rich progress bar on a terminal, plain lines otherwise."""
+    """A rich progress bar on a terminal (started with the first result), plain lines otherwise."""
 
-    def __init__(self, total: int, quiet: bool):
-        self.total, self.quiet = total, quiet
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
         self.bar = None
+        self.tty = sys.stderr.isatty()
 
-    def __enter__(self) -> "_Progress":
-        if sys.stderr.isatty() and self.total > 1:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    def update(self, res: Result) -> None:
+        if not self.tty:
+            _print_result(res, self.quiet)
+            return
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
             self.bar = Progress("[progress.description]{task.description}", BarColumn(),
-                                MofNCompleteColumn(), TimeRemainingColumn(), transient=True)
+                                MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("building", total=self.total)
-        return self
+            self.task = self.bar.add_task("building", total=None)
+        self.bar.advance(self.task)
+        lines = messages(res) if not self.quiet else []
+        if res.error:
+            lines.append(f"bulletin-export: error: {res.error}")
+        if lines:
+            self.bar.console.print(*lines, sep="\n", markup=False, highlight=False)
 
-    def update(self, res: JobResult) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task)
-            if res.error or (res.messages and not self.quiet):
-                self.bar.console.print(*(res.messages if not self.quiet else []),
-                                       *([f"bulletin-export: error: {res.error}"] if res.error else []),
-                                       sep="\n", markup=False, highlight=False)
-        else:
-            _print_result(res, self.quiet)
-
-    def __exit__(self, *exc) -> None:
+    def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
 
 
-def _summary(report: BatchReport) -> None:
+def _summary(report: Report) -> None:
     failed = report.failed
     line = (f"{report.inputs} inputs, {report.outputs} outputs, {report.warnings} warnings, "
-            f"{len(failed)} errors in {report.seconds:.2f} s")
+            f"{len(failed)} errors")
+    if report.skipped:
+        line += f", {len(report.skipped)} skipped"
+    line += f" in {report.seconds:.2f} s"
     if report.interrupted:
         line = "interrupted: " + line
     typer.echo(line, err=True)
+    for name, why in report.skipped:
+        typer.echo(f"  skipped: {name}: {why}", err=True)
     for res in failed:
-        typer.echo(f"  failed: {res.src}", err=True)
+        typer.echo(f"  failed: {res.name}", err=True)

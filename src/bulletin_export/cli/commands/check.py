@@ -5,15 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import List, Optional
 
 import typer
 
 from ...errors import EXIT_CONTENT, EXIT_OK, EXIT_WARNINGS, BulletinError, UsageError
 from .._app import app, fail
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ...model import Issue
 
 
 class OutputFormat(str, Enum):
@@ -70,71 +67,73 @@ def check(
             raise UsageError("--in-place and -o exclude each other")
         if output is not None and len(files) > 1:
             raise UsageError("-o takes one input; without it each copy goes beside its input")
-        disabled = resolve(disable)
-        prev_issue = _load_previous(previous)
-        fonts = _fonts(style, font_dirs) if glyphs else None
+        options = _options(resolve(disable), previous, glyphs, style, font_dirs)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
 
     outcome = _Outcome()
-    for path in files:
-        _check_one(path, outcome, fmt, disabled, prev_issue, fix, in_place, output, verbose, fonts)
+    report = _run(files, options, lambda res: _show_one(res, outcome, fmt, fix, in_place, output, verbose))
     if fmt is OutputFormat.json:
         from ...diagnostics import format_json
 
         typer.echo(format_json(outcome.diagnostics))
+    if report.interrupted:
+        raise typer.Exit(report.exit_code)
     raise typer.Exit(_exit_code(outcome, fail_on_warning))
 
 
-def _fonts(style: Optional[str], font_dirs: List[Path]):
-    """The resolved fonts of the style sheet (loaded once for all files)."""
-    from ...renderers import RenderContext
+def _run(files: List[Path], options, on_result):
+    from ... import app
+
+    try:
+        return app.run(files, options, on_result=on_result)
+    except BulletinError as exc:
+        raise fail(str(exc), exc.exit_code)
+
+
+def _options(disabled: set[str], previous: Optional[Path], glyphs: bool, style: Optional[str],
+             font_dirs: List[Path]):
+    """One BuildOptions for a check: no output formats, proofreading errors stay errors."""
+    from ... import app
 
     for folder in font_dirs:
         if not folder.is_dir():
             raise UsageError(f"--font-dir {folder}: no such folder")
-    return RenderContext(style_name=style, font_dirs=tuple(font_dirs)).fonts
+    if previous is not None:
+        app.read_source(previous)  # an unreadable --previous is one error before any work
+    options = app.BuildOptions(formats=(), out_dir=None, style=style, font_dirs=tuple(font_dirs),
+                               disabled_checks=tuple(disabled), strict_checks=True, glyphs=glyphs,
+                               previous=previous)
+    if glyphs:
+        app.context(options).fonts  # noqa: B018 - a role without any font fails once, here
+    return options
 
 
-def _load_previous(previous: Optional[Path]) -> "Issue | None":
-    if previous is None:
-        return None
-    from ... import api
+def _show_one(res, outcome: _Outcome, fmt: OutputFormat, fix: bool, in_place: bool,
+              output: Optional[Path], verbose: bool) -> None:
+    """Print (human) or collect (json) one input's diagnostics, and fix it."""
+    from ... import readers
+    from ...app import is_guess
+    from ...diagnostics import format_human
 
-    return api.parse(previous).issue
-
-
-def _check_one(path: Path, outcome: _Outcome, fmt: OutputFormat, disabled: set[str],
-               prev_issue: "Issue | None", fix: bool, in_place: bool, output: Optional[Path], verbose: bool,
-               fonts=None) -> None:
-    """Parse and check one file, print (human) or collect (json) its diagnostics, fix it."""
-    from ... import api
-    from ...checks import run_checks
-    from ...diagnostics import Severity, format_human
-
-    name = str(path)
-    try:
-        res = api.parse(path, file=name)
-    except BulletinError as exc:
-        typer.echo(f"bulletin-export: error: {exc}", err=True)
+    if res.error is not None:
+        typer.echo(f"bulletin-export: error: {res.error}", err=True)
         outcome.bad_inputs += 1
         return
-    found = run_checks(res, disabled=disabled, previous=prev_issue, file=name)
-    if fonts is not None:
-        found += [d.with_file(name) for d in fonts.coverage(res.issue, res.lines)
-                  if d.severity is Severity.ERROR]
-    everything = [d.with_file(d.file or name) for d in res.diagnostics] + found
-    everything.sort(key=lambda d: (d.span.line if d.span else 0, d.span.col if d.span else 0, d.code))
     # the parser's guesses (info) only with --verbose; the checks' infos always
-    diags = [d for d in everything if verbose or d.severity is not Severity.INFO or d in found]
+    diags = [d for d in res.diagnostics if verbose or not is_guess(d)]
     outcome.diagnostics.extend(diags)
     if fmt is OutputFormat.human:
         for d in diags:
             typer.echo(format_human(d, res.lines))
-        typer.echo(_summary(name, diags))
+        typer.echo(_summary(res.name, diags))
     if fix:
+        if res.reader and not readers.get(res.reader).fixable:
+            typer.echo(f"{res.name}: --fix: a {res.reader} input cannot be fixed in place; nothing written",
+                       err=True)
+            return
         try:
-            _write_fixed(path, everything, in_place, output, to_stderr=fmt is OutputFormat.json)
+            _write_fixed(res.src, res.diagnostics, in_place, output, to_stderr=fmt is OutputFormat.json)
         except BulletinError as exc:
             typer.echo(f"bulletin-export: error: {exc}", err=True)
             outcome.bad_inputs += 1
