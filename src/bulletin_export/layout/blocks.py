@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from ..model import Issue
 from ..printed import Element, elements, one_line_size
+from ..stylesheet.model import HEADING_ROLES
 from .breaker import Glyph, Line, balanced_lines, break_lines, cell_for
 
 #: measure(text, font_role, size) -> width in pt
@@ -269,6 +270,8 @@ def _article(s: _Setter, items: Sequence[Element]) -> None:
             s.block("subtitle", e, keep=True)
             if "article.title" in kinds:
                 s.space(s.role("title").space_after)
+        elif e.kind == "article.paragraph" and e.role in HEADING_ROLES:
+            s.block("subheading", e, keep=True)  # 一、 （一） 1. （1）: never alone at a page foot
         elif e.kind == "article.paragraph":
             s.paragraph("body", e, tail=nxt if nxt is not None and nxt.joins else None)
         elif e.kind == "article.source" and not e.joins:
@@ -277,14 +280,15 @@ def _article(s: _Setter, items: Sequence[Element]) -> None:
 
 def _end_block(s: _Setter, items: Sequence[Element]) -> Unit | None:
     """版记: distribution lines (thin rules between them), 共印X份 at the right, then the print
-    line (印发机关 left, date right) under a thin rule, between thick rules at top and bottom."""
+    line (印发机关 left, date right) under a thin rule, and the credits (责任编辑：…) as the
+    last line under a thin rule, between thick rules at top and bottom."""
     by = {e.id: e for e in items}
     unit, date = by.get("end.print_line.unit"), by.get("end.print_line.date")
     role = (unit or date).role if unit or date else "end_block"
     print_lines = _left_right(s, role, unit, date)
     entries = [e for e in items if e.kind == "end.entry"]
-    copies = by.get("end.copies")
-    if not entries and copies is None and not print_lines:
+    copies, credits = by.get("end.copies"), by.get("end.credits")
+    if not entries and copies is None and not print_lines and credits is None:
         return None
     placed: list[Placed] = []
     rules = s.style.rules
@@ -314,6 +318,12 @@ def _end_block(s: _Setter, items: Sequence[Element]) -> Unit | None:
             rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
         for p in print_lines:
             placed.append(replace(p, row=row))
+            row += 1
+    if credits is not None:
+        if row:
+            rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thin, black))
+        for ln in s.set(credits.text, credits.role):
+            placed.append(Placed(credits.role, ln, row, 1, credits.id))
             row += 1
     rule_list.append(Rule(float(row), 0.0, s.width, rules.end_thick, black))
     return Unit("end", row, tuple(placed), tuple(rule_list))

@@ -82,8 +82,10 @@ def source_text(source: str) -> str:
 
 def source_on_own_line(article: Article, style: "StyleSheet") -> bool:
     """Whether the source is a line of its own (role ``source``) rather than the end of the
-    last paragraph (role ``body``): so the style says, or the article has no paragraph."""
-    return style.source_placement == "own_line" or not article.paragraphs
+    last paragraph (role ``body``): so the style says, or the article has no paragraph, or
+    its last block is an in-article heading (a source never ends a heading)."""
+    return style.source_placement == "own_line" or not article.paragraphs or \
+        getattr(article.paragraphs[-1], "kind", "text") == "heading"
 
 
 def distribution_label(entry: DistributionEntry) -> str:

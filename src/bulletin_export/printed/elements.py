@@ -11,10 +11,13 @@ Element ids (stable, also the ``element`` of the display list's glyph runs):
     note.<k>                           paragraph k of the editor's note (the first with 编者按：)
     section.<s>.heading                column heading of section s (0-based, issue order)
     article.<a>.title  .subtitle       article a (0-based across the whole issue)
-    article.<a>.paragraph.<k>          its paragraphs (and in-article headings, by role)
+    article.<a>.paragraph.<k>          its body blocks in order: text and captions in role
+                                       ``body``, in-article headings of level N (一、 （一）
+                                       1. （1）) in role ``heading_N``
     article.<a>.source                 its source; ``joins`` when it ends the last paragraph
     end.entry.<k>                      a distribution line (``label``: what wrapped lines hang after)
     end.copies  end.print_line.unit  end.print_line.date
+    end.credits                        责任编辑：…　审核：…, the end block's last line
     page_number                        the page-number format with every digit (for coverage)
 """
 
@@ -23,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
-from ..model import Issue, Span
+from ..model import Issue, Paragraph, Span
 from . import (PAGE_DIGITS, copies_text, distribution_label, distribution_text, editor_line,
                editor_note_paragraphs, heading_text, page_number_text, print_line,
                source_on_own_line, source_text)
@@ -99,7 +102,7 @@ def _article(a: int, art, level: int, style) -> Iterator[Element]:
     if art.subtitle:
         yield Element(f"{pre}.subtitle", "subtitle", art.subtitle, art.span)
     for k, p in enumerate(art.paragraphs):
-        yield Element(f"{pre}.paragraph.{k}", "body", p.text, p.span)
+        yield Element(f"{pre}.paragraph.{k}", block_role(p), p.text, p.span)
     if art.source:
         own = source_on_own_line(art, style)
         yield Element(f"{pre}.source", "source" if own else "body", source_text(art.source),
@@ -117,6 +120,17 @@ def _end_block(issue: Issue) -> Iterator[Element]:
         yield Element("end.print_line.unit", "end_block", unit)
     if date:
         yield Element("end.print_line.date", "end_block", date)
+    if issue.credits:
+        yield Element("end.credits", "end_block", issue.credits)
+
+
+def block_role(p: Paragraph) -> str:
+    """The style role of a body block: ``heading_N`` for an in-article heading of level N
+    (1-4), ``body`` for running text and captions."""
+    level = getattr(p, "level", None)
+    if getattr(p, "kind", "text") == "heading" and level in (1, 2, 3, 4):
+        return f"heading_{level}"
+    return "body"
 
 
 def printed_texts(issue: Issue, style: "StyleSheet") -> Iterator[tuple[str, str, Span | None]]:

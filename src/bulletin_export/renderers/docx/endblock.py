@@ -9,7 +9,8 @@ stands at a right tab after the last one (on its last line when there is room), 
 run of its own in the copies role's character style, or else in a paragraph of its own.
 Distribution lines hang after their label, so a wrapped line starts under the
 first recipient. The print line (GB/T 9704 §7.4.3: 印发机关 at the left, the date
-and 印发 at a right tab, each one character in) is the last row, under a thin rule.
+and 印发 at a right tab, each one character in) is the next row, under a thin rule,
+and the credits (责任编辑：…　审核：…) the last row, under a thin rule.
 
 An end block taller than a page cannot float (a frame is clipped to one page: it
 would start in the top margin and run off the bottom edge); it is then an ordinary
@@ -50,7 +51,10 @@ def write_end_block(document, items: "list[Element]", style) -> bool:
         rows[-1].append((copies.role, copies.text, None, "", None))
     printed = _print_line(by.get("end.print_line.unit"), by.get("end.print_line.date"), style)
     if printed:
-        rows.append(printed)  # the last row: a thin rule above it, the closing thick rule under it
+        rows.append(printed)  # a thin rule above it, the closing thick rule under it
+    credits = by.get("end.credits")
+    if credits:  # 责任编辑：…　审核：…: the last row, under a thin rule
+        rows.append([(credits.role, credits.text, None, "", None)])
     if not rows:
         return False
     width = x.twips(style.block_width)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from ...stylesheet.model import HEADING_ROLES
 from . import ooxml as x
 
 #: Role -> (style name shown in Word's style list, styleId).
@@ -41,6 +42,11 @@ ROLE_STYLES: dict[str, tuple[str, str]] = {
     "end_block": ("简报版记", "BulletinEndBlock"),
     "copies": ("简报印数", "BulletinCopies"),
     "page_number": ("简报页码", "BulletinPageNumber"),
+    # In-article headings (GB/T 9704 levels 一、 （一） 1. （1）), Word's names for the levels
+    "heading_1": ("一级标题", "BulletinHeading1"),
+    "heading_2": ("二级标题", "BulletinHeading2"),
+    "heading_3": ("三级标题", "BulletinHeading3"),
+    "heading_4": ("四级标题", "BulletinHeading4"),
 }
 BASE_STYLE = ("简报基础", "BulletinBase")
 #: Role -> (name, styleId) of a character style linked to the role's paragraph style, for
@@ -49,7 +55,8 @@ BASE_STYLE = ("简报基础", "BulletinBase")
 CHAR_STYLES: dict[str, tuple[str, str]] = {"copies": ("简报印数 字符", "BulletinCopiesChar")}
 #: The style the Enter key gives after a paragraph of this role.
 NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "body": "body",
-             "editor_note": "editor_note", "end_block": "end_block"}
+             "editor_note": "editor_note", "end_block": "end_block", "heading_1": "body",
+             "heading_2": "body", "heading_3": "body", "heading_4": "body"}
 #: Styles of the template that Word expects to find; every other one is dropped.
 KEEP_STYLE_IDS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 OUTLINE_LEVELS = {"column_heading": 0, "title": 1}
@@ -170,7 +177,7 @@ def _role_style(document, style, role: str, name: str, style_id: str, base) -> N
     ppr = st.element.get_or_add_pPr()
     if role in ("masthead_name", "issue_line", "editor_line", "classification"):
         x.child(ppr, "keepNext", x.PPR_ORDER)
-    if role in ("column_heading", "title", "subtitle"):
+    if role in ("column_heading", "title", "subtitle", *HEADING_ROLES):
         x.child(ppr, "keepNext", x.PPR_ORDER)
         x.child(ppr, "keepLines", x.PPR_ORDER)
     x.child(ppr, "spacing", x.PPR_ORDER, before=int(round(rs.space_before * pitch)),
