@@ -22,6 +22,7 @@ from typing import Mapping, Sequence
 from ..diagnostics import Diagnostic, Severity
 
 PREVIEW_FORMAT = "pdf"
+SOURCE_NAME = "正文.txt"  # what the application layer is told the page's text is
 
 
 @dataclass
@@ -96,11 +97,37 @@ class Engine:
     def build(self, text: str, overrides: Mapping[str, str], style: str | None) -> Built:
         started = time.perf_counter()
         style = style or self.default_style
-        built = _build_fallback(self, text, dict(overrides), style)
+        try:
+            from .. import app  # the application layer (CONTRACTS §2)
+        except ImportError:  # not committed yet: the stand-in below
+            app = None
+        if app is not None:
+            built = self._build_app(app, text, dict(overrides), style)
+        else:
+            built = _build_fallback(self, text, dict(overrides), style)
         if built.error is None and PREVIEW_FORMAT in built.outputs:
             built.pages = page_count(built.outputs[PREVIEW_FORMAT])
         built.seconds = time.perf_counter() - started
         self.store.add(built)
+        return built
+
+    def _build_app(self, app, text: str, overrides: dict[str, str], style: str | None) -> Built:
+        """app.build_one on the text (as UTF-8 .txt): the one diagnostics policy, the PDF in memory."""
+        options = app.BuildOptions(formats=(PREVIEW_FORMAT,), out_dir=None, style=style,
+                                   font_dirs=self.font_dirs, overrides=tuple(overrides.items()))
+        res = app.build_one(app.Source(name=SOURCE_NAME, data=text.encode("utf-8")), options,
+                            ctx=self.context(style))
+        kinds = getattr(res, "line_kinds", None)
+        if kinds is None or len(kinds) != len(res.lines):
+            from ..parser import parse_text
+
+            kinds = parse_text(text, overrides=overrides).line_kinds
+        diags = [d for d in res.diagnostics if d.code != "BX001"]  # "decoded as UTF-8": ours
+        built = Built(id=secrets.token_hex(16), text=text, style=style, overrides=overrides,
+                      issue=res.issue, lines=tuple(res.lines), line_kinds=tuple(kinds),
+                      diagnostics=diags, outputs=dict(res.outputs), error=res.error)
+        if built.error is not None and res.issue is None:
+            raise RuntimeError("the build failed before the text was read")
         return built
 
     def output(self, built: Built, fmt: str) -> bytes:

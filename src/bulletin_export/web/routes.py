@@ -122,8 +122,8 @@ def setup(app, state) -> None:
         n = len(text.split("\n"))
         blocked = None
         if built.error is not None:
-            first = next(d for d in built.diagnostics if messages.is_error(d))
-            blocked = messages.blocking(first, built.lines)
+            first = next((d for d in built.diagnostics if messages.is_error(d)), None)
+            blocked = messages.blocking(first, built.lines) if first else "无法生成：排版出错，请检查正文后重试"
         else:
             state.history.save(doc, text=text, form=form, fields=fields, style=style)
         found = [messages.finding(d, built.lines, n) for d in built.diagnostics]
