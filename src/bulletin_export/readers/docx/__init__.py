@@ -81,7 +81,7 @@ def read_docx(data: bytes, *, file: str | None = None,
     diags = [replace(d, where=_where(lines, d.span)) if d.span else d for d in result.diagnostics]
     diags += [d.with_file(file) for d in own]
     diags.sort(key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
-    issue = replace(result.issue, source=SourceInfo(name=os.path.basename(file) if file else None,
+    issue = replace(_run_in(result.issue, lines), source=SourceInfo(name=os.path.basename(file) if file else None,
                                                     sha256=hashlib.sha256(data).hexdigest()))
     return replace(result, issue=issue, diagnostics=tuple(diags))
 
@@ -95,6 +95,17 @@ def _parse(texts: list[str], hints: list[str | None], file: str | None,
         return parse_lines(texts, hints, file=file, overrides=overrides, unit="¶")
     # Before parser.parse_lines existed: the lines as text, decided by shape alone.
     return parser.parse_text("\n".join(texts), file=file, overrides=overrides)
+
+
+def _run_in(issue, lines):
+    """Articles whose title was a bold start of their paragraph (lines.py) are run in (简讯)."""
+    def mark(art):
+        line = art.span.line if art.span else 0
+        runin = 1 <= line <= len(lines) and lines[line - 1].part == "runin_title"
+        return replace(art, run_in=True) if runin and not art.run_in else art
+
+    sections = tuple(replace(s, articles=tuple(mark(a) for a in s.articles)) for s in issue.sections)
+    return replace(issue, sections=sections)
 
 
 def _where(lines, span: Span | None) -> str | None:

@@ -36,7 +36,8 @@ OWN_STYLES = {
     ("简报版记", "BulletinEndBlock"): "end", ("简报印数", "BulletinCopies"): "end",
 }
 _OWN_BY_KEY = {key: hint for pair, hint in OWN_STYLES.items() for key in pair}
-_OWN_LEVEL = re.compile(r"^(?:Bulletin(?:Heading|Level)([1-9])|简报(?:正文)?([一二三四1-4])级标题)$")
+#: The in-article heading levels' styles (一级标题 BulletinHeading1 ... 四级标题).
+_OWN_LEVEL = re.compile(r"^(?:BulletinHeading([1-4])|([一二三四])级标题)$")
 _FINAL = tuple("。！？；!?;")
 _CAPTION = re.compile(r"^\s*(?:[（(]?图为|图\s*[0-9一二三四五六七八九十]|表\s*[0-9一二三四五六七八九十]|▲)")
 _PAREN = re.compile(r"^\s*[（(].+[)）]\s*$")
@@ -57,10 +58,12 @@ def own_role(para) -> str | None:
 
 
 def own_document(lines: list[Line]) -> bool:
-    return any(own_role(ln.para) for ln in lines)
+    """Whether the draft uses our role styles (the level names 一级标题 alone are not enough)."""
+    return any(ln.para.style_id in _OWN_BY_KEY or ln.para.style_name in _OWN_BY_KEY for ln in lines)
 
 
 _TAIL = re.compile(r"^(.*\S)\s*([（(][^（()）]{1,40}[)）])$")
+_SENTENCE_END = tuple("。！？”!?")
 _NOT_SOURCE = re.compile(r"^[（(]\s*(?:完|续|待续|未完|共印.*份)\s*[)）]$")
 
 
@@ -72,8 +75,9 @@ def split_own_sources(lines: list[Line]) -> list[Line]:
     for k, ln in enumerate(lines):
         nxt = next((n for n in lines[k + 1:] if n.text.strip()), None)
         last = nxt is None or own_role(nxt.para) not in ("body", "source")
-        m = _TAIL.match(ln.text.strip()) if last and own_role(ln.para) == "body" else None
-        if m and ln.para.align != "right" and not _NOT_SOURCE.match(m.group(2)):
+        m = _TAIL.match(ln.text.strip()) if own_role(ln.para) == "body" else None
+        if m and (last or m.group(1).endswith(_SENTENCE_END)) and ln.para.align != "right" \
+                and not _NOT_SOURCE.match(m.group(2)):
             out.append(replace(ln, text=m.group(1)))
             out.append(replace(ln, text=m.group(2), part="source_tail"))
         else:
@@ -99,7 +103,7 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         if not text:
             continue
         if ln.table is not None:
-            hints[k] = "end" if ln.table.kind == "end" else None
+            hints[k] = {"end": "end", "figures": "paragraph"}.get(ln.table.kind)
             continue
         if ln.part == "runin_title":
             hints[k] = "title"
@@ -126,13 +130,17 @@ def hints_for(lines: list[Line]) -> list[str | None]:
 
 def _own(ln: Line) -> str | None:
     role = own_role(ln.para)
+    if ln.part == "runin_title":
+        return "title"
     if ln.part == "source_tail" or role == "source" or role == "body" and ln.para.align == "right":
         # a source split off its paragraph, on a line of its own, or one that did not fit
         # its paragraph's last line (document.py): read by shape, as in the text
         return None
     if role == "body":
         # a paragraph in （） would read as a source by shape; the rest reads as in text
-        return "paragraph" if _PAREN.match(ln.text) else None
+        return "paragraph" if _PAREN.match(ln.text) and not _CAPTION.match(ln.text) else None
+    if role == "end":
+        return None  # entries, 共印, the print line and credits read by shape, as in text
     return role
 
 

@@ -54,13 +54,15 @@ def flatten(blocks: list) -> list[Line]:
         else:
             counter[0] += 1
             _para_lines(block, counter[0], out)
-            if block.text.strip() and not _looks_masthead(block):
+            if _body_text(block.text):
                 leading = False
     return out
 
 
-def _looks_masthead(p: Para) -> bool:
-    return _is_red(p.color) or p.where == "textbox" or p.border_bottom
+def _body_text(text: str) -> bool:
+    """Running text, which ends the masthead: long, or a sentence."""
+    t = text.strip()
+    return len(t) > 40 or t.endswith(("。", "！", "？", "；", "”"))
 
 
 def _is_red(color: str | None) -> bool:

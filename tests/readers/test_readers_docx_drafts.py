@@ -1,0 +1,66 @@
+"""Word drafts for each construct of issue 13 (word_drafts.py) against goldens/<name>.json:
+the lines the reader hands to the parser with their hints, the model, the diagnostics.
+
+Regenerate after a deliberate change with `BX_UPDATE_GOLDENS=1 pytest tests/readers`, then
+read the diff; never edit the JSON by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from word_drafts import DRAFTS
+
+from bulletin_export.model import to_dict
+from bulletin_export.readers.docx import read_docx, read_lines
+
+GOLDENS = Path(__file__).parent / "goldens"
+UPDATE = os.environ.get("BX_UPDATE_GOLDENS") == "1"
+
+
+def observed(name: str) -> dict:
+    data = DRAFTS[name]()
+    lines, hints, _ = read_lines(data, f"{name}.docx")
+    res = read_docx(data, file=f"{name}.docx")
+    return {
+        "lines": [f"¶{ln.number} {hint or '-'}: {ln.text}" for ln, hint in zip(lines, hints)],
+        "issue": to_dict(res.issue),
+        "diagnostics": [d.headline() for d in res.diagnostics],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+def test_draft(name: str) -> None:
+    got = observed(name)
+    golden = GOLDENS / f"{name}.json"
+    if UPDATE:
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"no golden for {name}; run with BX_UPDATE_GOLDENS=1 and review it"
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def test_every_golden_has_a_draft() -> None:
+    assert sorted(p.stem for p in GOLDENS.glob("*.json")) == sorted(DRAFTS)
+
+
+def test_the_readers_table_of_our_styles_is_the_writers() -> None:
+    from bulletin_export.readers.docx.hints import OWN_STYLES
+    from bulletin_export.renderers.docx.styles import ROLE_STYLES
+
+    from bulletin_export.readers.docx.hints import own_role
+    from bulletin_export.readers.docx.walk import Para
+
+    for role, (name, style_id) in ROLE_STYLES.items():
+        if role == "page_number":
+            continue  # footers are never read
+        level = role.removeprefix("heading_")
+        expected = f"heading_level:{level}" if level.isdigit() else None
+        for key in ({"style_name": name}, {"style_id": style_id}):
+            got = own_role(Para("x", **key))
+            assert got is not None, (role, key)
+            if expected:
+                assert got == expected, (role, key, got)
+    assert {pair for pair in OWN_STYLES} <= {pair for pair in ROLE_STYLES.values()}
