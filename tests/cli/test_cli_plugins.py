@@ -74,3 +74,43 @@ def test_a_crashing_input_is_blamed_alone(plugin_site, tmp_path):
     crashed = [line for line in proc.stderr.splitlines() if "crashed" in line]
     assert crashed == [f"bulletin-export: error: {tree / 'a3.txt'}: a worker process crashed on this input"]
     assert sorted(p.name for p in out.iterdir()) == [f"a{i}.crashy.txt" for i in (0, 1, 2, 4, 5)]
+
+
+def test_builtin_formats_work_without_entry_points(monkeypatch):
+    """From a source tree or a frozen bundle there is no installed metadata: the built-in
+    formats are registered in code."""
+    monkeypatch.setattr(renderers, "_entry_points", lambda: ())
+    monkeypatch.setattr(renderers, "_cache", {})
+    assert {"docx", "pdf", "xml"} <= set(bx.formats())
+    assert renderers.get("xml").extension == ".xml"
+
+
+def test_a_missing_optional_builtin_is_absent_not_an_error(monkeypatch, recwarn):
+    monkeypatch.setitem(renderers.BUILTINS, "nope", "bulletin_export.renderers.no_such_module:Nope")
+    monkeypatch.setattr(renderers, "_cache", {})
+    names = bx.formats()
+    assert "nope" not in names and {"docx", "pdf", "xml"} <= set(names)
+    assert not [w for w in recwarn if "nope" in str(w.message)]
+    with pytest.raises(UsageError, match="unknown format 'nope'"):
+        renderers.get("nope")
+
+
+def test_uses_fonts_is_declared_by_the_fixed_layout_formats():
+    assert renderers.uses_fonts("pdf") is True
+    assert renderers.uses_fonts("docx") is False and renderers.uses_fonts("xml") is False
+
+
+def test_a_plugin_cannot_replace_a_builtin(plugin_site):
+    (plugin_site / "bx_plain_plugin-0.1.dist-info" / "entry_points.txt").write_text(
+        "[bulletin_export.renderers]\nplain = bx_plain_plugin:PlainRenderer\npdf = bx_plain_plugin:PlainRenderer\n",
+        encoding="utf-8")
+    import importlib
+
+    importlib.invalidate_caches()
+    monkeypatch_scan = renderers._scanned
+    renderers._scanned = None
+    try:
+        assert renderers.available()["pdf"] == "bulletin_export.renderers.pdf:PdfRenderer"
+        assert renderers.get("pdf").extension == ".pdf"
+    finally:
+        renderers._scanned = monkeypatch_scan

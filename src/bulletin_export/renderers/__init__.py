@@ -1,10 +1,17 @@
-"""Renderers turn an Issue plus a style sheet into bytes; they are found by name
-through the entry-point group ``bulletin_export.renderers``.
+"""Renderers turn an Issue plus a style sheet into bytes; they are found by name.
 
-A renderer is a class (instantiated without arguments) with ``name``,
-``extension``, ``description`` and ``render(issue, ctx) -> bytes``. Renderers
-never see source text; heavy libraries are imported inside ``render`` or in the
-renderer's own module, which is imported only when the renderer is used.
+A renderer is a class (instantiated without arguments) or an object with ``name``,
+``extension`` (with the dot), ``description``, ``uses_fonts`` (True when it embeds fonts
+and so needs every character to have one: the application layer then checks the glyph
+coverage once per input and says so with ``ctx.glyphs_checked(issue)``) and
+``render(issue, ctx) -> bytes``. Renderers never see source text; heavy libraries are
+imported inside ``render`` or in the renderer's own module, which is imported only when
+the renderer is used.
+
+Built-in formats are registered in code (``BUILTINS``: adding one is one line; a built-in
+whose module or library is missing is simply absent, the others keep working), so they
+work from a source tree or a frozen bundle; plug-ins add formats through the entry-point
+group ``bulletin_export.renderers`` and never replace a built-in of the same name.
 """
 
 from __future__ import annotations
@@ -24,10 +31,20 @@ if TYPE_CHECKING:  # pragma: no cover
 GROUP = "bulletin_export.renderers"
 
 
+# name -> "module:attribute" of the built-in formats (the module is imported on first use)
+BUILTINS: dict[str, str] = {
+    "docx": "bulletin_export.renderers.docx:DocxRenderer",
+    "pdf": "bulletin_export.renderers.pdf:PdfRenderer",
+    "xml": "bulletin_export.renderers.xml:XmlRenderer",
+    "ofd": "bulletin_export.renderers.ofd:OfdRenderer",
+}
+
+
 class Renderer(Protocol):
     name: str
     extension: str  # with the dot: ".pdf"
     description: str
+    uses_fonts: bool  # embeds fonts: glyph coverage is checked before render (default False)
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes: ...
 
@@ -82,9 +99,36 @@ def _entry_points():
     return _eps
 
 
+def _targets() -> dict[str, object]:
+    """name -> "module:attr" (a built-in) or an entry point (a plug-in); built-ins win."""
+    found: dict[str, object] = dict(BUILTINS)
+    for ep in sorted(_entry_points(), key=lambda e: e.name):
+        found.setdefault(ep.name.strip().lower(), ep)
+    return found
+
+
+def _label(target: object) -> str:
+    return target if isinstance(target, str) else target.value  # type: ignore[attr-defined]
+
+
 def available() -> dict[str, str]:
-    """Known format names mapped to their entry-point targets (without importing them)."""
-    return {ep.name: ep.value for ep in sorted(_entry_points(), key=lambda e: e.name)}
+    """Known format names mapped to their targets (without importing them); a built-in
+    whose module is not installed is left out."""
+    out = {}
+    for name, target in sorted(_targets().items()):
+        if isinstance(target, str) and not _module_exists(target.partition(":")[0]):
+            continue
+        out[name] = _label(target)
+    return out
+
+
+def _module_exists(module: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 _cache: dict[str, Renderer] = {}
@@ -95,17 +139,29 @@ def get(name: str) -> Renderer:
     key = name.strip().lower().lstrip(".")
     if key in _cache:
         return _cache[key]
-    eps = {ep.name: ep for ep in _entry_points()}
-    if key not in eps:
-        known = ", ".join(sorted(eps)) or "none"
-        raise UsageError(f"unknown format {name!r}; known formats: {known}")
+    known = available()
+    if key not in known:
+        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(sorted(known)) or 'none'}")
+    target = _targets()[key]
     try:
-        obj = eps[key].load()
+        if isinstance(target, str):
+            import importlib
+
+            module, _, attr = target.partition(":")
+            obj = getattr(importlib.import_module(module), attr)
+        else:
+            obj = target.load()  # type: ignore[attr-defined]
         renderer = obj() if isinstance(obj, type) else obj
-    except Exception as exc:  # a broken plug-in is reported, not a crash
-        raise UsageError(f"format {key!r}: plug-in {eps[key].value} failed to load: {exc}") from exc
+    except Exception as exc:  # a broken plug-in (or a built-in missing its library) is reported
+        kind = "built-in" if isinstance(target, str) else "plug-in"
+        raise UsageError(f"format {key!r}: {kind} {_label(target)} failed to load: {exc}") from exc
     _cache[key] = renderer
     return renderer
+
+
+def uses_fonts(name: str) -> bool:
+    """Whether the format embeds fonts (Renderer.uses_fonts; False when not declared)."""
+    return bool(getattr(get(name), "uses_fonts", False))
 
 
 def formats() -> list[str]:
