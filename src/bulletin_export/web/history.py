@@ -48,7 +48,7 @@ class History:
                   "form": form, "fields": fields, "style": style}
         data = json.dumps(record, ensure_ascii=False).encode("utf-8")
         with self._lock:
-            self.dir.mkdir(parents=True, exist_ok=True)
+            self.dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # the user's documents
             fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
             try:
                 with os.fdopen(fd, "wb") as fh:
