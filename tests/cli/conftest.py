@@ -36,3 +36,24 @@ def plugin_site(tmp_path, monkeypatch) -> Path:
 
     monkeypatch.setattr(renderers, "_cache", {})
     return site
+
+
+@pytest.fixture
+def toy_site(tmp_path, monkeypatch) -> Path:
+    """Install tests/cli/plugins/bx_toy_plugin.py as a distribution with a reader and a
+    fixed-layout renderer, as pip would: through the entry-point groups only."""
+    site = tmp_path / "toy-site"
+    site.mkdir()
+    shutil.copy(PLUGINS / "bx_toy_plugin.py", site)
+    _dist_info(site, "bx_toy_plugin",
+               "[bulletin_export.readers]\ntoy = bx_toy_plugin:ToyReader\n\n"
+               "[bulletin_export.renderers]\ntoysvg = bx_toy_plugin:ToySvgRenderer\n")
+    monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    importlib.invalidate_caches()
+    from bulletin_export import readers, renderers
+
+    monkeypatch.setattr(renderers, "_cache", {})
+    monkeypatch.setattr(readers, "_cache", {})
+    monkeypatch.setattr(readers, "_broken", {})
+    return site
