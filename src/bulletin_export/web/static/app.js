@@ -14,7 +14,7 @@
   function setState(s) { document.body.dataset.state = s; }
 
   function fieldValue(el) {
-    return el.type === "checkbox" ? (el.checked ? "是" : "") : el.value;
+    return el.type === "checkbox" ? (el.checked ? "是" : "否") : el.value;
   }
   function formValues() {
     const out = {};
@@ -254,7 +254,11 @@
 
   text.addEventListener("input", () => { paintKinds([]); schedule(); });
   text.addEventListener("scroll", () => { backdrop.scrollTop = text.scrollTop; });
-  for (const el of fieldEls) el.addEventListener("input", () => { userSet.add(el.dataset.field); schedule(); });
+  for (const el of fieldEls) el.addEventListener("input", () => {
+    // a field emptied by the user goes back to what the text says
+    if (fieldValue(el) === "") userSet.delete(el.dataset.field); else userSet.add(el.dataset.field);
+    schedule();
+  });
   $("style").addEventListener("change", () => schedule(0));
   $("btn-fix-all").addEventListener("click", () => applyFix("all"));
   $("btn-next").addEventListener("click", nextIssue);
