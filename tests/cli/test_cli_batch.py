@@ -1,4 +1,5 @@
-"""The batch acceptance: 200 inputs in sub-folders, two bad ones, -j 2, and Ctrl-C."""
+"""The batch acceptance: 26 inputs in sub-folders (every kind of input in every kind of
+folder: four encodings, dated and undated sub-folders), two bad ones, -j 2, and Ctrl-C."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from lxml import etree
 
 FORMATS = ("docx", "pdf", "xml")
+GOOD = 24  # 4 kinds x (dated, dated, undated) x 2: every path of the batch, once each
 
 
 def _make_tree(root: Path, seed: Path, masthead: Path, count: int) -> list[Path]:
@@ -43,7 +45,7 @@ def _make_tree(root: Path, seed: Path, masthead: Path, count: int) -> list[Path]
 def batch_run(tmp_path_factory, seed_path, masthead_path):
     root = tmp_path_factory.mktemp("batch")
     tree = root / "in"
-    good = _make_tree(tree, seed_path, masthead_path, 198)
+    good = _make_tree(tree, seed_path, masthead_path, GOOD)
     (tree / "office1" / "broken.txt").write_bytes(bytes(range(256)) * 8)
     (tree / "office2" / "empty.txt").write_bytes(b"")
     out = root / "out"
@@ -59,7 +61,7 @@ def test_batch_builds_every_good_input(batch_run):
     tree, out, good, proc = batch_run
     expected = {out / p.relative_to(tree).with_suffix("." + f) for p in good for f in FORMATS}
     produced = {p for p in out.rglob("*") if p.is_file()}
-    assert len(expected) == 3 * 198
+    assert len(expected) == 3 * GOOD
     assert produced == expected, sorted(str(p) for p in produced ^ expected)[:5]
 
 
@@ -70,7 +72,8 @@ def test_batch_reports_bad_files_and_fails(batch_run):
     assert str(tree / "office2" / "empty.txt") in proc.stderr
     assert "Traceback" not in proc.stderr
     summary = proc.stderr.strip().splitlines()
-    assert any(line.startswith("200 inputs, 594 outputs") and "2 errors" in line for line in summary), summary[-4:]
+    head = f"{GOOD + 2} inputs, {3 * GOOD} outputs"
+    assert any(line.startswith(head) and "2 errors" in line for line in summary), summary[-4:]
 
 
 def test_batch_outputs_are_complete(batch_run):
