@@ -34,4 +34,14 @@ fi
 # browser and route tests of the web page: Playwright drives Debian's chromium (never its own
 # browser download: `playwright install` is not run); httpx for Starlette's TestClient
 .venv/bin/python -m pip install -q --disable-pip-version-check 'playwright>=1.40' 'httpx>=0.27'
+# ofd.js, the independent OFD reader of tests/ofd (versions pinned in tests/ofd/js/package-lock.json)
+if ! command -v npm >/dev/null 2>&1; then
+  echo "bootstrap: installing nodejs npm" >&2
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+[ -f tests/ofd/js/node_modules/ofd.js/lib/ofd.umd.min.js ] ||
+  (cd tests/ofd/js && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
 echo "bootstrap: ready (.venv/bin/bulletin-export)" >&2
