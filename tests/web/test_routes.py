@@ -119,6 +119,12 @@ def test_findings_never_block_but_empty_text_and_missing_glyphs_do(client, seed_
     assert client.get(f"/api/result/{data['id']}/file.pdf").status_code == 409
 
 
+def test_text_that_is_not_text_is_a_message_not_an_error(client):
+    data = preview(client, "标题\n\n正文\x00\x00。")
+    assert data["id"] is None and data["blocked"].startswith("无法读取正文")
+    assert "NUL" in data["blocked"]
+
+
 def test_one_fix_and_all_fixes(client, seed_text):
     data = preview(client, seed_text)
     idx = next(i for i, f in enumerate(data["findings"]) if f["code"] == "BX201")

@@ -2,8 +2,8 @@
 
 `build()` is the only place the page turns text into a result. It calls the application
 layer (``bulletin_export.app.build_one``), which applies the project's single diagnostics
-policy (parser findings, proofreading findings as warnings, missing glyphs); until that
-layer is present the small `_build_fallback` below stands in for it (one switch point).
+policy (parser findings, proofreading findings as warnings, missing glyphs); nothing here
+combines findings. The line kinds come from the parser (app.Result does not carry them).
 
 Results live in memory under random ids (`Store`); nothing here takes a path from a client.
 pdfium is not thread-safe, so page images are drawn under one lock.
@@ -97,28 +97,25 @@ class Engine:
     def build(self, text: str, overrides: Mapping[str, str], style: str | None) -> Built:
         started = time.perf_counter()
         style = style or self.default_style
-        try:
-            from .. import app  # the application layer (CONTRACTS §2)
-        except ImportError:  # not committed yet: the stand-in below
-            app = None
-        if app is not None:
-            built = self._build_app(app, text, dict(overrides), style)
-        else:
-            built = _build_fallback(self, text, dict(overrides), style)
+        built = self._build_app(text, dict(overrides), style)
         if built.error is None and PREVIEW_FORMAT in built.outputs:
             built.pages = page_count(built.outputs[PREVIEW_FORMAT])
         built.seconds = time.perf_counter() - started
         self.store.add(built)
         return built
 
-    def _build_app(self, app, text: str, overrides: dict[str, str], style: str | None) -> Built:
+    def _build_app(self, text: str, overrides: dict[str, str], style: str | None) -> Built:
         """app.build_one on the text (as UTF-8 .txt): the one diagnostics policy, the PDF in memory."""
+        from .. import app
+
         options = app.BuildOptions(formats=(PREVIEW_FORMAT,), out_dir=None, style=style,
                                    font_dirs=self.font_dirs, overrides=tuple(overrides.items()))
         res = app.build_one(app.Source(name=SOURCE_NAME, data=text.encode("utf-8")), options,
                             ctx=self.context(style))
         kinds = getattr(res, "line_kinds", None)
-        if kinds is None or len(kinds) != len(res.lines):
+        if res.issue is None:
+            kinds = ()
+        elif kinds is None or len(kinds) != len(res.lines):
             from ..parser import parse_text
 
             kinds = parse_text(text, overrides=overrides).line_kinds
@@ -126,9 +123,7 @@ class Engine:
         built = Built(id=secrets.token_hex(16), text=text, style=style, overrides=overrides,
                       issue=res.issue, lines=tuple(res.lines), line_kinds=tuple(kinds),
                       diagnostics=diags, outputs=dict(res.outputs), error=res.error)
-        if built.error is not None and res.issue is None:
-            raise RuntimeError("the build failed before the text was read")
-        return built
+        return built  # issue None: the text could not be read at all (error says why)
 
     def output(self, built: Built, fmt: str) -> bytes:
         """The bytes of one format, made on first use and kept with the result."""
@@ -164,30 +159,6 @@ class Engine:
 
 def _norm(name: str) -> str:
     return name.replace(" ", "").replace("_", "").lower()
-
-
-def _build_fallback(engine: Engine, text: str, overrides: dict[str, str], style: str | None) -> Built:
-    """Stand-in for app.build_one while the application layer is being written: parse,
-    diagnose as `build` does (batch._diagnose), render the PDF in memory."""
-    from .. import parser, renderers
-    from ..checks import run_checks
-    from dataclasses import replace
-
-    parsed = parser.parse_text(text, file=None, overrides=overrides)
-    ctx = engine.context(style)
-    diags = list(parsed.diagnostics)
-    diags += [replace(d, severity=Severity.WARNING) if d.severity is Severity.ERROR else d
-              for d in run_checks(parsed)]
-    diags += [d for d in ctx.fonts.coverage(parsed.issue, parsed.lines) if d.severity is Severity.ERROR]
-    built = Built(id=secrets.token_hex(16), text=text, style=style, overrides=overrides,
-                  issue=parsed.issue, lines=parsed.lines, line_kinds=parsed.line_kinds,
-                  diagnostics=diags)
-    errors = [d for d in diags if d.severity is Severity.ERROR]
-    if errors:
-        built.error = errors[0].headline()
-        return built
-    built.outputs[PREVIEW_FORMAT] = renderers.get(PREVIEW_FORMAT).render(parsed.issue, ctx)
-    return built
 
 
 # -- page images ---------------------------------------------------------------------------

@@ -118,6 +118,12 @@ def setup(app, state) -> None:
             return _error(503, "服务器正忙，请稍候再试")
         except asyncio.TimeoutError:
             return _error(504, f"排版超时（超过 {cfg.limits.render_seconds:g} 秒）")
+        if built.issue is None:  # not readable as text at all (binary, control characters)
+            reason = (built.error or "").split(": ", 1)[-1]
+            reason = "其中含有二进制数据（如 NUL 字符），不是文本" if "binary" in reason else reason
+            return JSONResponse({"id": None, "doc": doc, "pages": 0, "findings": [], "kinds": [],
+                                 "fields": {}, "field_errors": field_errors,
+                                 "blocked": f"无法读取正文（{reason}）", "stand_ins": state.stand_ins(style)})
         fields = forms.found_fields(built.issue)
         n = len(text.split("\n"))
         blocked = None
