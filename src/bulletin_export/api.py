@@ -22,7 +22,7 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 
 def parse(source: "str | os.PathLike[str] | bytes", *, overrides: Mapping[str, str] | None = None,
-          file: str | None = None) -> "ParseResult":
+          file: str | None = None, encoding: str | None = None) -> "ParseResult":
     """Parse source text, the bytes of an input file, or a file named by a ``pathlib.Path``.
 
     - a ``str`` is the source TEXT itself, never a file name (``bx.parse("/etc/hostname")``
@@ -31,8 +31,10 @@ def parse(source: "str | os.PathLike[str] | bytes", *, overrides: Mapping[str, s
     - ``bytes`` (or bytearray/memoryview) are an input file's contents: the suffix of
       ``file`` picks the reader, else the bytes are sniffed (XML, a plug-in's, else text).
 
-    ``file`` is the name diagnostics carry. Text never raises; unreadable input raises
-    InputError naming the file; an unknown override key raises UsageError.
+    ``encoding`` (a codec name: "big5", "shift_jis", ...) reads text input in it instead of
+    detecting the encoding. ``file`` is the name diagnostics carry. Text never raises;
+    unreadable input raises InputError naming the file; an unknown override key raises
+    UsageError.
     """
     from . import readers
 
@@ -52,8 +54,10 @@ def parse(source: "str | os.PathLike[str] | bytes", *, overrides: Mapping[str, s
         name = file or os.fsdecode(path)
         data = read_input(path, name)
         reader = readers.for_input(path.name, data[:readers.HEAD_BYTES])
-        return reader.read(data, file=name, overrides=overrides)
-    return readers.for_input(file, source[:readers.HEAD_BYTES]).read(source, file=file, overrides=overrides)
+    else:
+        reader, data, name = readers.for_input(file, source[:readers.HEAD_BYTES]), source, file
+    extra = {"encoding": encoding} if encoding and reader.name == "text" else {}
+    return reader.read(data, file=name, overrides=overrides, **extra)
 
 
 def render(issue: "Issue", fmt: str, *, style: str | None = None,

@@ -75,7 +75,9 @@ def build_one(source: Source, options: BuildOptions, *, ctx: "RenderContext | No
         ctx = ctx or context(options)
         reader = readers.for_input(source.name, source.data[:readers.HEAD_BYTES])
         result.reader = reader.name
-        parsed = reader.read(source.data, file=source.name, overrides=dict(options.overrides) or None)
+        extra = {"encoding": options.encoding} if options.encoding and reader.name == "text" else {}
+        parsed = reader.read(source.data, file=source.name, overrides=dict(options.overrides) or None,
+                             **extra)
         result.issue, result.lines = parsed.issue, tuple(parsed.lines)
         fonts = ctx.fonts if wants_glyphs(options) else None
         result.diagnostics = diagnose(parsed, options, fonts, reader=reader, file=source.name,

@@ -54,6 +54,7 @@ class BuildOptions:
     force            replace outputs bulletin_export did not make
     jobs             worker processes (1 = in this process)
     source_date_epoch  the build clock; None = SOURCE_DATE_EPOCH, else the issue date
+    encoding         read text inputs in this codec (shift_jis, big5, ...); None = detect
     """
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
@@ -70,9 +71,20 @@ class BuildOptions:
     force: bool = False
     jobs: int = 1
     source_date_epoch: int | None = None
+    encoding: str | None = None
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
+        if self.encoding:
+            import codecs
+
+            try:
+                codecs.lookup(self.encoding)
+            except LookupError:
+                from ..errors import UsageError
+
+                raise UsageError(f"unknown encoding {self.encoding!r} (try utf-8, gb18030, big5, "
+                                 "shift_jis, euc_kr)") from None
         if isinstance(self.formats, str):
             fix(self, "formats", (self.formats,))
         fix(self, "formats", tuple(self.formats))

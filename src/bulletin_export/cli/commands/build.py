@@ -27,6 +27,7 @@ def build(
     fail_on_warning: bool = typer.Option(False, "--fail-on-warning", help="Exit 3 when any input has warnings."),
     checks: bool = typer.Option(True, "--checks/--no-checks", help="Run the proofreading checks and report their warnings."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors and the summary."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text inputs in this encoding (big5, shift_jis, euc_kr, gb18030...) instead of detecting it."),
 ) -> None:
     """Convert bulletins to DOCX, PDF and XML.
 
@@ -37,7 +38,7 @@ def build(
     """
     try:
         report = _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
-                      fail_on_warning)
+                      fail_on_warning, encoding)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     _summary(report)
@@ -45,7 +46,7 @@ def build(
 
 
 def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
-         fail_on_warning) -> Report:
+         fail_on_warning, encoding=None) -> Report:
     from ... import app
     from ...stylesheet import load_style
 
@@ -60,6 +61,7 @@ def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quie
         jobs=jobs or app.default_jobs(),
         checks=checks,
         fail_on_warning=fail_on_warning,
+        encoding=encoding,
     )
     progress = _Progress(quiet)
     try:

@@ -39,6 +39,7 @@ def check(
     glyphs: bool = typer.Option(True, "--glyphs/--no-glyphs", help="Also report characters no font can draw (BX401), as the PDF build would."),
     style: Optional[str] = typer.Option(None, "--style", help="With --glyphs: the style sheet whose fonts to check against."),
     font_dirs: List[Path] = typer.Option([], "--font-dir", help="With --glyphs: extra folder to search for fonts first (repeatable)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text inputs in this encoding (big5, shift_jis, euc_kr, gb18030...) instead of detecting it."),
 ) -> None:
     """Proofread bulletins before printing (see docs/checks.md).
 
@@ -67,7 +68,7 @@ def check(
             raise UsageError("--in-place and -o exclude each other")
         if output is not None and len(files) > 1:
             raise UsageError("-o takes one input; without it each copy goes beside its input")
-        options = _options(resolve(disable), previous, glyphs, style, font_dirs)
+        options = _options(resolve(disable), previous, glyphs, style, font_dirs, encoding)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
 
@@ -92,7 +93,7 @@ def _run(files: List[Path], options, on_result):
 
 
 def _options(disabled: set[str], previous: Optional[Path], glyphs: bool, style: Optional[str],
-             font_dirs: List[Path]):
+             font_dirs: List[Path], encoding: Optional[str] = None):
     """One BuildOptions for a check: no output formats, proofreading errors stay errors."""
     from ... import app
 
@@ -103,7 +104,7 @@ def _options(disabled: set[str], previous: Optional[Path], glyphs: bool, style: 
         app.read_source(previous)  # an unreadable --previous is one error before any work
     options = app.BuildOptions(formats=(), out_dir=None, style=style, font_dirs=tuple(font_dirs),
                                disabled_checks=tuple(disabled), strict_checks=True, glyphs=glyphs,
-                               previous=previous)
+                               previous=previous, encoding=encoding)
     if glyphs:
         app.context(options).fonts  # noqa: B018 - a role without any font fails once, here
     return options

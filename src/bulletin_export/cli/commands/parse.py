@@ -22,6 +22,7 @@ def parse(
                                              help="Set a masthead field, e.g. --set name=工会工作简报 "
                                                   "--set issue=第十二期; repeatable. Keys: see docs/source-format.md."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also show info diagnostics (the parser's guesses)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read a text input in this encoding (big5, shift_jis, euc_kr, gb18030...) instead of detecting it."),
 ) -> None:
     """Parse a bulletin and print an outline of what was read.
 
@@ -34,7 +35,7 @@ def parse(
     from ...model import to_dict
 
     try:
-        res = api.parse(file, overrides=parse_sets(sets or []), file=str(file))
+        res = api.parse(file, overrides=parse_sets(sets or []), file=str(file), encoding=encoding)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     for diag in res.diagnostics:
