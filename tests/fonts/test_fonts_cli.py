@@ -29,11 +29,11 @@ def test_report_names_file_face_origin_and_tried(seed_path):
     res = runner.invoke(app, ["fonts", str(seed_path)])
     assert res.exit_code == 0, res.output
     body = section(res.output, "fangsong")
-    assert "/usr/share/fonts/truetype/arphic/uming.ttc" in body
-    assert "face:  0 (AR PL UMing CN" in body
+    assert "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc" in body
+    assert "face:  2 (Noto Serif CJK SC" in body
     assert "found: fontconfig" in body or "found: system" in body
     assert "仿宋_GB2312: not found" in body
-    assert "uming.ttc" not in section(res.output, "heiti")
+    assert "NotoSerifCJK-Regular.ttc" not in section(res.output, "heiti")
     assert "CFF outlines" in section(res.output, "xiaobiaosong")
     assert "coverage: every character has a font" in res.output
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -42,6 +43,24 @@ def test_x_increases_along_each_line(made):
             lines.setdefault(r.line, []).extend(r.x)
         for n, xs in lines.items():
             assert all(b > a for a, b in zip(xs, xs[1:])), (page.number, n, xs)
+
+
+QA_INPUTS = sorted((Path(__file__).parents[1] / "pdf" / "inputs").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", QA_INPUTS, ids=lambda p: p.stem)
+def test_glyph_origins_keep_reading_order_on_qa_inputs(path):
+    """Squeezed marks included (。（ in Noto CJK SC: 。 at the left of its em, （ at the right):
+    text extraction orders glyphs by origin, so an origin before its predecessor's reorders."""
+    ctx = RenderContext()
+    dl = display_list(parse_file(path).issue, ctx.style, ctx.fonts)
+    for page in dl.pages:
+        lines: dict[int, list[tuple[str, float]]] = {}
+        for r in page.runs:
+            lines.setdefault(r.line, []).extend(zip(r.text, r.x))
+        for glyphs in lines.values():
+            for (a, xa), (b, xb) in zip(glyphs, glyphs[1:]):
+                assert xb > xa + 0.5, (path.name, page.number, a + b, xa, xb)
 
 
 def test_runs_stay_on_the_page_and_in_the_block(made):

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..fonts.metrics import Metrics, for_fonts, uses_latin
 from ..printed import page_number_text
+from . import rules
 from .display import Bookmark, DisplayList, DisplayPage, FaceRef, GlyphRun, Rule
 from .paginate import EM_ASCENT, Layout, PageLine
 
@@ -39,8 +40,8 @@ def _glyphs(pl: PageLine, choose, metrics: Metrics) -> Iterator[tuple[object, fl
         if g.squeeze:
             face = choose(role, g.text)
             box = face.bounds(g.text)
-            if box:  # a mark compressed to half a cell: centre its ink in the half cell
-                yield face, x + g.width / 2 - (box[0] + box[2]) / 2 * size, g.text, \
+            if box:  # a mark compressed to half a cell
+                yield face, x + _squeezed(g.text, box, g.width, size), g.text, \
                     metrics.em(g.text, font, latin) * size
                 continue
         if g.wide:
@@ -54,6 +55,21 @@ def _glyphs(pl: PageLine, choose, metrics: Metrics) -> Iterator[tuple[object, fl
                 adv = metrics.em(ch, font, latin) * size
                 yield choose(role, ch), x, ch, adv
                 x += adv
+
+
+def _squeezed(ch: str, box, width: float, size: float) -> float:
+    """Where the origin of a mark set in a half cell ``width`` wide goes, from the cell's left:
+    its ink against the right edge for an opening mark, against the left edge for a stop
+    or a closing mark (the half-width forms, clreq §3.1.6), centred when wider than the
+    half cell. Glyph origins then keep reading order even where faces draw these marks
+    off-centre (Noto CJK SC's 。 sits at the left of its em, its （ at the right; centring
+    both put （'s origin before 。's in 。（, and text extraction read （。)."""
+    ink = (box[2] - box[0]) * size
+    if ink > width:
+        return width / 2 - (box[0] + box[2]) / 2 * size
+    if ch in rules.OPENING:
+        return width - box[2] * size
+    return -box[0] * size
 
 
 class _Faces:

@@ -26,6 +26,9 @@ _STOPS = "。，、；：？！"
 _CLOSING = "”’）〕】》〉」』"
 _OPENING = "“‘（〔【《〈「『"
 COMPRESSIBLE = frozenset(_STOPS + _CLOSING + _OPENING)
+#: Opening marks: in half a cell their ink sits at the right (against what they open);
+#: stops and closing marks sit at the left (clreq §3.1.6, the half-width forms).
+OPENING = frozenset(_OPENING)
 MAX_COMPRESSED = 2  # per line: at most one cell gained
 
 
