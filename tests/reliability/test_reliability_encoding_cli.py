@@ -70,3 +70,12 @@ def test_api_parse_encoding() -> None:
     assert bx.parse(INPUTS / "big5.txt", encoding="big5").lines[1] == "市總工會召開春季工作會議"
     with pytest.raises(InputError, match="looks like Big5"):
         bx.parse(data, file="b.txt")
+
+
+def test_check_fix_writes_back_in_the_asked_encoding(tmp_path: Path) -> None:
+    src = tmp_path / "b5.txt"
+    src.write_bytes((INPUTS / "big5.txt").read_bytes() + "\n會議要求,各級工會要認真落實。（市總辦公室）\n".encode("big5"))
+    res = runner.invoke(app, ["check", str(src), "--encoding", "big5", "--fix", "--no-glyphs"])
+    assert f"1 change(s) written to {tmp_path / 'b5.fixed.txt'} (big5)" in res.output
+    fixed = (tmp_path / "b5.fixed.txt").read_bytes().decode("big5")
+    assert fixed.splitlines()[-1] == "會議要求，各級工會要認真落實。（市總辦公室）"

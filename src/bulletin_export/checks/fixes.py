@@ -87,6 +87,8 @@ def encode_like(text: str, encoding: str | None) -> tuple[bytes, str]:
     """
     codec, bom = _CODECS.get(encoding or "", ("utf-8", b""))
     label = encoding if encoding in _CODECS else "UTF-8"
+    if encoding and encoding.endswith(" (as asked)"):  # read with --encoding: written back in it
+        codec = label = encoding[: -len(" (as asked)")]
     try:
         return bom + text.encode(codec), label
     except UnicodeEncodeError:
@@ -109,9 +111,10 @@ def fixed_path(path: "Path") -> "Path":
 
 
 def fix_file(path: "Path", diagnostics: Iterable[Diagnostic], *, in_place: bool = False,
-             output: "Path | None" = None) -> FixOutcome:
+             output: "Path | None" = None, encoding: str | None = None) -> FixOutcome:
     """Write a corrected copy of ``path`` (beside it, at ``output``, or over it with
-    ``in_place``) in the input's own encoding and line endings, atomically.
+    ``in_place``) in the input's own encoding and line endings, atomically. ``encoding``
+    is the codec the input was read in (--encoding), None = detected.
 
     Raises UsageError when the copy would overwrite the input without ``in_place``, and
     InputError (one line naming the file) when reading or writing fails.
@@ -127,7 +130,7 @@ def fix_file(path: "Path", diagnostics: Iterable[Diagnostic], *, in_place: bool 
     if path.suffix.lower() == ".xml":
         return FixOutcome(None, (), None, "--fix works on source text, not XML; nothing written")
     try:
-        decoded = detect(path.read_bytes(), file=str(path))
+        decoded = detect(path.read_bytes(), file=str(path), encoding=encoding)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     text, changes = apply_fixes(decoded.text, diagnostics)

@@ -73,7 +73,8 @@ def check(
         raise fail(str(exc), exc.exit_code)
 
     outcome = _Outcome()
-    report = _run(files, options, lambda res: _show_one(res, outcome, fmt, fix, in_place, output, verbose))
+    report = _run(files, options, lambda res: _show_one(res, outcome, fmt, fix, in_place, output, verbose,
+                                                                encoding))
     if fmt is OutputFormat.json:
         from ...diagnostics import format_json
 
@@ -111,7 +112,7 @@ def _options(disabled: set[str], previous: Optional[Path], glyphs: bool, style: 
 
 
 def _show_one(res, outcome: _Outcome, fmt: OutputFormat, fix: bool, in_place: bool,
-              output: Optional[Path], verbose: bool) -> None:
+              output: Optional[Path], verbose: bool, encoding: Optional[str] = None) -> None:
     """Print (human) or collect (json) one input's diagnostics, and fix it."""
     from ... import readers
     from ...app import is_guess
@@ -134,7 +135,8 @@ def _show_one(res, outcome: _Outcome, fmt: OutputFormat, fix: bool, in_place: bo
                        err=True)
             return
         try:
-            _write_fixed(res.src, res.diagnostics, in_place, output, to_stderr=fmt is OutputFormat.json)
+            _write_fixed(res.src, res.diagnostics, in_place, output, to_stderr=fmt is OutputFormat.json,
+                         encoding=encoding)
         except BulletinError as exc:
             typer.echo(f"bulletin-export: error: {exc}", err=True)
             outcome.bad_inputs += 1
@@ -149,10 +151,10 @@ def _summary(name: str, diags: list) -> str:
 
 
 def _write_fixed(path: Path, diags: list, in_place: bool, output: Optional[Path], *,
-                 to_stderr: bool) -> None:
+                 to_stderr: bool, encoding: Optional[str] = None) -> None:
     from ...checks.fixes import fix_file
 
-    done = fix_file(path, diags, in_place=in_place, output=output)
+    done = fix_file(path, diags, in_place=in_place, output=output, encoding=encoding)
     if done.target is None:
         typer.echo(f"{path}: {done.note}", err=to_stderr)
         return
