@@ -99,6 +99,11 @@ def _write_temp(target: Path, data: bytes, tag: str) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _file_mode())
+    except OSError as exc:
+        _unlink(tmp)
+        if exc.filename is None:  # a failed write names no file: name the output it was for
+            raise OSError(exc.errno, exc.strerror, os.fspath(target)) from None
+        raise
     except BaseException:
         _unlink(tmp)
         raise
