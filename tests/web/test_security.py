@@ -203,6 +203,7 @@ def test_security_headers_and_no_cors(client):
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["cache-control"] == "no-store"
         assert r.headers["referrer-policy"] == "same-origin"
+        assert r.headers["cross-origin-resource-policy"] == "same-origin"
         assert not any(h.lower().startswith("access-control-") for h in r.headers)
     assert client.options("/api/preview", headers=ORIGIN).status_code in (403, 405)
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
-KEEP = 500  # entries listed
+KEEP = 60  # entries listed (all stay on disk)
 
 
 def new_id() -> str:

@@ -1,6 +1,7 @@
 """Files dropped on the page -> the text in the editor (and masthead fields for the form).
 
-A .txt is decoded (any encoding the parser reads). A .xml or a Word draft is read into
+A .txt is decoded (any encoding the parser reads). A .xml or a Word draft (.docx, and
+.doc/.wps/.odt/.rtf where the readers registry has its LibreOffice reader) is read into
 the issue model by its reader and written back as source text, so the editor stays the
 one thing the page builds from (fixes, line colours and history all work on it). Several
 Word drafts dropped together make one issue: one article each, in the order given, the
@@ -55,6 +56,16 @@ def check_zip(data: bytes, name: str, limits: Limits) -> None:
         raise InputRefused(f"{name}：解压后超过 {limits.unzipped // (1024 * 1024)} MB，拒绝读取")
 
 
+ZIPPED = (".docx", ".docm", ".dotx", ".odt")  # zip packages: checked by check_zip first
+
+
+def accepted() -> tuple[str, ...]:
+    """Every suffix a dropped file may have: those the readers registry reads."""
+    from .. import readers
+
+    return readers.suffixes()
+
+
 def _suffix(name: str) -> str:
     dot = name.rfind(".")
     return name[dot:].lower() if dot >= 0 else ""
@@ -74,8 +85,8 @@ def read_files(files: Sequence[tuple[str, bytes]], limits: Limits) -> tuple[str,
             return _text(name, data), {}
         issue = _read_issue(name, data, limits)
         return issue_text(issue), _form_of(issue)
-    if kinds != {".docx"}:
-        raise InputRefused("多个文件只能是 Word 文档（.docx），每个文件一篇文章")
+    if kinds & {".txt", ".xml"} or not kinds <= set(accepted()):
+        raise InputRefused("多个文件只能是 Word 文档（.docx、.doc、.wps 等），每个文件一篇文章")
     issues = [_read_issue(n, d, limits) for n, d in files]
     return articles_text(issues), _form_of(next((i for i in issues if i.masthead), issues[0]))
 
@@ -94,22 +105,16 @@ def _read_issue(name: str, data: bytes, limits: Limits):
     from ..errors import BulletinError
 
     suffix = _suffix(name)
-    if suffix == ".docx":
+    if suffix not in accepted():
+        raise InputRefused(f"{name}：只接受 {'、'.join(accepted())} 文件")
+    if suffix in ZIPPED:
         check_zip(data, name, limits)
-    elif suffix != ".xml":
-        raise InputRefused(f"{name}：只接受 .txt、.docx、.xml 文件")
+    from .. import readers  # the readers registry (CONTRACTS §1)
+
     try:
-        if suffix == ".xml":
-            from ..xmlio import read_issue
-
-            return read_issue(data, name)
-        from .. import readers  # the readers registry (CONTRACTS §1)
-
-        return readers.for_input(name, data[:4096]).read(data, file=name).issue
-    except (ImportError, AttributeError, LookupError):
-        raise InputRefused(f"{name}：此版本尚不能读取 Word 文档") from None
+        return readers.for_input(name, data[:readers.HEAD_BYTES]).read(data, file=name).issue
     except BulletinError as exc:
-        raise InputRefused(f"{name}：无法读取（{exc}）") from None
+        raise InputRefused(f"{name}：无法读取（{str(exc).split(': ', 1)[-1]}）") from None
 
 
 def _form_of(issue) -> dict[str, str]:

@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from . import forms, history as _history, messages
-from .inputs import InputRefused
+from .inputs import InputRefused, accepted
 from .security import BodyTooLarge
 
 log = logging.getLogger("bulletin_export.web")
@@ -92,7 +92,8 @@ def setup(app, state) -> None:
 
     async def index(request: Request):
         page = state.templates.get_template("index.html").render(
-            styles=state.styles, default_style=state.default_style, formats=state.engine.formats())
+            styles=state.styles, default_style=state.default_style, formats=state.engine.formats(),
+            accept=",".join(accepted()))
         return HTMLResponse(page)
 
     async def preview(request: Request):

@@ -6,7 +6,8 @@
 - Origin: every request that is not GET/HEAD must carry an Origin equal to ours; ``null``
   and a missing Origin are refused.
 - Size: a body over the limit is answered 413 (Content-Length, and counted while read).
-- Headers on every answer: CSP (HTML), nosniff, no-store, same-origin referrers, no framing.
+- Headers on every answer: CSP (HTML), nosniff, no-store, same-origin referrers, no framing,
+  no embedding by other sites (Cross-Origin-Resource-Policy).
   No CORS headers are ever sent.
 """
 
@@ -105,7 +106,8 @@ def _with_headers(send):
             names = {k.lower() for k, _ in headers}
             ctype = next((v for k, v in headers if k.lower() == b"content-type"), b"")
             extra = [(b"x-content-type-options", b"nosniff"), (b"cache-control", b"no-store"),
-                     (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY")]
+                     (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"),
+                     (b"cross-origin-resource-policy", b"same-origin")]
             if ctype.startswith(b"text/html"):
                 extra.append((b"content-security-policy", CSP.encode()))
             headers += [(k, v) for k, v in extra if k not in names]
