@@ -128,11 +128,14 @@ def test_text_that_is_not_text_is_a_message_not_an_error(client):
 def test_one_fix_and_all_fixes(client, seed_text):
     data = preview(client, seed_text)
     idx = next(i for i, f in enumerate(data["findings"]) if f["code"] == "BX201")
-    r = client.post("/api/fix", json={"id": data["id"], "index": idx}, headers=ORIGIN)
+    stale = client.post("/api/fix", json={"id": data["id"], "index": idx, "text": seed_text + "又"},
+                        headers=ORIGIN)
+    assert stale.status_code == 409  # typed since the preview: the fix waits for the next one
+    r = client.post("/api/fix", json={"id": data["id"], "index": idx, "text": seed_text}, headers=ORIGIN)
     fixed = r.json()["text"]
     assert r.json()["changes"] == 1
     assert fixed.split("\n")[32][221] == "”" and seed_text.split("\n")[32][221] == "“"
-    r = client.post("/api/fix", json={"id": data["id"], "index": "all"}, headers=ORIGIN)
+    r = client.post("/api/fix", json={"id": data["id"], "index": "all", "text": seed_text}, headers=ORIGIN)
     assert r.json()["changes"] == sum(1 for f in data["findings"] if f["fix"] is not None) >= 2
     after = preview(client, r.json()["text"])
     assert not [f for f in after["findings"] if f["fix"] is not None]

@@ -179,6 +179,8 @@ def setup(app, state) -> None:
         built = state.engine.store.get(str(body.get("id", "")))
         if built is None:
             return _error(404, "预览已过期，请刷新")
+        if body.get("text") != built.text:  # typed since this preview: its spans are stale
+            return _error(409, "正文已改动，请等预览刷新后再修正")
         which = body.get("index")
         diags = [d for d in built.diagnostics if d.fix is not None]
         if which != "all":

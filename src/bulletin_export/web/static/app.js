@@ -8,7 +8,7 @@
   const KIND_ZH = { masthead: "报头", header: "头部", heading: "栏目", title: "标题", subtitle: "副标题",
     paragraph: "正文", source: "来源", end_block: "版记", note: "编者按", contents: "目录", rule: "分隔线", blank: "" };
   const SEV = [["error", "错误"], ["warning", "警告"], ["info", "提示"]];
-  let doc = null, result = null, findings = [], timer = null, seq = 0;
+  let doc = null, result = null, findings = [], timer = null, seq = 0, lastKinds = [];
   const userSet = new Set();  // fields the user typed: only these override the text
 
   function setState(s) { document.body.dataset.state = s; }
@@ -96,6 +96,7 @@
   }
 
   function paintKinds(kinds) {
+    lastKinds = kinds;
     const lines = text.value.split("\n");
     backdrop.textContent = "";
     lines.forEach((line, i) => {
@@ -168,8 +169,9 @@
 
   async function applyFix(index) {
     if (!result) return;
-    const resp = await post("/api/fix", { id: result, index });
+    const resp = await post("/api/fix", { id: result, index, text: text.value });
     const data = await resp.json();
+    if (resp.status === 409) { $("status").textContent = data.error; schedule(0); return; }
     if (!resp.ok) { $("status").textContent = data.error || "出错了"; return; }
     text.value = data.text;
     schedule(0);
@@ -252,7 +254,8 @@
     text.focus();
   }
 
-  text.addEventListener("input", () => { paintKinds([]); schedule(); });
+  // while typing, the last colours are kept (a new line is uncoloured until the preview)
+  text.addEventListener("input", () => { paintKinds(lastKinds); schedule(); });
   text.addEventListener("scroll", () => { backdrop.scrollTop = text.scrollTop; });
   for (const el of fieldEls) el.addEventListener("input", () => {
     // a field emptied by the user goes back to what the text says
