@@ -22,6 +22,7 @@ from .runs import URL_BREAKS, break_points, too_loose
 
 Measure = Callable[[str], float]  # text -> width in pt at the size being set
 EPS = 1e-6
+_new = tuple.__new__  # Token/Glyph without their Python-level __new__ (thousands a page)
 
 
 class Token(NamedTuple):
@@ -33,7 +34,7 @@ class Token(NamedTuple):
     wide: bool
     space: bool = False
     squeeze: bool = False  # compressed to half a cell
-    split: bool = False  # one character of a run wider than a line (see _split_long)
+    split: bool = False  # one character of a run wider than a line (see _tokens)
 
 
 class Glyph(NamedTuple):
@@ -94,41 +95,49 @@ def cell_for(width: float, size: float) -> float:
 
 def tokenize(text: str, measure: Measure, cell: float) -> list[Token]:
     """Split text into tokens: wide chars, two-em marks, Latin/digit runs, spaces."""
+    return _tokens(text, measure, cell, math.inf)[0]
+
+
+def _tokens(text: str, measure: Measure, cell: float, room: float
+            ) -> tuple[list[Token], list[int]]:
+    """The tokens of ``text`` and the character offset where each starts; a Latin/digit run
+    wider than ``room`` becomes one token per character (marked ``split``)."""
     out: list[Token] = []
+    offs: list[int] = []
+    add, at = out.append, offs.append
     i, n = 0, len(text)
+    wide = rules.is_wide
+    two_em = rules.TWO_EM
+    limit = room + EPS
     while i < n:
         ch = text[i]
-        pair = text[i : i + 2]
-        if pair in rules.TWO_EM:
-            out.append(Token(pair, 2 * cell, True))
+        at(i)
+        if ch in "—…" and text[i : i + 2] in two_em:
+            add(Token(text[i : i + 2], 2 * cell, True))
             i += 2
         elif ch in " \t":
-            out.append(Token(" ", measure(" "), False, space=True))
+            add(Token(" ", measure(" "), False, space=True))
             i += 1
             while i < n and text[i] in " \t":
                 i += 1
-        elif rules.is_wide(ch):
-            out.append(Token(ch, cell, True))
+        elif wide(ch):
+            add(_new(Token, (ch, cell, True, False, False, False)))
             i += 1
         else:
             j = i + 1
-            while j < n and not rules.is_wide(text[j]) and text[j] not in " \t":
+            while j < n and not wide(text[j]) and text[j] not in " \t":
                 j += 1
             run = text[i:j]
-            out.append(Token(run, measure(run), False))
+            w = measure(run)
+            if w <= limit or j - i < 2:
+                add(Token(run, w, False))
+            else:  # wider than a line: character by character (see _split_breaks)
+                offs.pop()
+                for k in range(i, j):
+                    at(k)
+                    add(Token(text[k], measure(text[k]), False, split=True))
             i = j
-    return out
-
-
-def _split_long(tokens: list[Token], room: float, measure: Measure) -> list[Token]:
-    """Runs wider than ``room`` become one token per character (marked ``split``)."""
-    out: list[Token] = []
-    for t in tokens:
-        if t.wide or t.space or t.width <= room + EPS or len(t.text) < 2:
-            out.append(t)
-        else:
-            out.extend(Token(ch, measure(ch), False, split=True) for ch in t.text)
-    return out
+    return out, offs
 
 
 def _split_breaks(tokens: Sequence[Token], offsets: list[int], room: float) -> set[int]:
@@ -174,38 +183,38 @@ def _offsets(text: str, tokens: Sequence[Token]) -> list[int]:
     return offsets
 
 
-def _breaks(text: str, tokens: Sequence[Token], room: float = math.inf) -> list[bool]:
+def _breaks(text: str, tokens: Sequence[Token], room: float = math.inf,
+            offsets: list[int] | None = None) -> list[bool]:
     """allowed[k]: may a line break between tokens k and k+1?"""
     glued: set[int] = set()  # character offsets inside an unbreakable run (break before them forbidden)
     for m in rules.UNBREAKABLE.finditer(text):
         glued.update(range(m.start() + 1, m.end()))
-    offsets = _offsets(text, tokens)
+    if offsets is None:
+        offsets = _offsets(text, tokens)
     inside = _split_breaks(tokens, offsets, room)
     allowed = []
+    no_start, no_end = rules.NO_START, rules.NO_END  # (rules.no_start/no_end, inlined)
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
         if a.space or b.space:
             ok = True
+        elif b.text[0] in no_start or a.text[-1] in no_end:
+            ok = False
         elif a.split and b.split and offsets[k + 1] == offsets[k] + 1:  # inside a long run
-            ok = k + 1 in inside and not rules.no_start(b.text) and not rules.no_end(a.text)
+            ok = k + 1 in inside
         else:
-            ok = not rules.no_start(b.text) and not rules.no_end(a.text) and offsets[k + 1] not in glued
+            ok = offsets[k + 1] not in glued
         allowed.append(ok)
     return allowed
 
 
-def _clusters(text: str, tokens: list[Token], room: float = math.inf) -> list[list[Token]]:
+def _clusters(text: str, tokens: list[Token], room: float = math.inf,
+              offsets: list[int] | None = None) -> list[list[Token]]:
     if not tokens:
         return []
-    allowed = _breaks(text, tokens, room)
-    out, cur = [], [tokens[0]]
-    for k, ok in enumerate(allowed):
-        if ok:
-            out.append(cur)
-            cur = []
-        cur.append(tokens[k + 1])
-    out.append(cur)
-    return out
+    allowed = _breaks(text, tokens, room, offsets)
+    cuts = [k + 1 for k, ok in enumerate(allowed) if ok]
+    return [tokens[a:b] for a, b in zip([0] + cuts, cuts + [len(tokens)])]
 
 
 def _strip(toks: list[Token]) -> list[Token]:
@@ -235,7 +244,8 @@ def break_lines(
     """
     cell = cell if cell is not None else cell_for(width, size)
     room = width - max(first_indent, rest_indent)
-    clusters = _clusters(text, _split_long(tokenize(text, measure, cell), room, measure), room)
+    tokens, offsets = _tokens(text, measure, cell, room)
+    clusters = _clusters(text, tokens, room, offsets)
     rows: list[tuple[list[Token], bool, float]] = []
     i = 0
     while i < len(clusters):
@@ -251,7 +261,7 @@ def break_lines(
                 if all(t.space for t in c):
                     i += 1
                     continue
-            w = sum(t.width for t in c)
+            w = c[0].width if len(c) == 1 else sum(t.width for t in c)
             trail = sum(t.width for t in c if t.space) if c[-1].space else 0.0
             if used + w - trail <= room + EPS:
                 toks += c
@@ -358,13 +368,13 @@ def _compress(toks: list[Token], need: float, cell: float) -> list[Token] | None
 
 
 def _place(toks, hung, left, room, size, cell, last, align) -> Line:
-    body = toks[:-1] if hung else toks
-    used = sum(t.width for t in body)
+    nb = len(toks) - 1 if hung else len(toks)
+    used = sum([t[1] for t in toks[:nb]])
     extra = 0.0
     offset = 0.0
     justified = False
-    if align == "justify" and not last and len(body) > 1:
-        extra = (room - used) / (len(body) - 1)
+    if align == "justify" and not last and nb > 1:
+        extra = (room - used) / (nb - 1)
         justified = True
     elif align == "center":
         offset = (room - used) / 2
@@ -372,9 +382,11 @@ def _place(toks, hung, left, room, size, cell, last, align) -> Line:
         offset = room - used
     x = left + offset
     glyphs = []
-    for k, t in enumerate(toks):
-        glyphs.append(Glyph(t.text, x, t.width, t.wide, bool(t.squeeze)))
-        x += t.width + (extra if k < len(body) - 1 else 0.0)
+    add = glyphs.append
+    spread = nb - 1
+    for k, t in enumerate(toks):  # t: (text, width, wide, space, squeeze, split)
+        add(_new(Glyph, (t[0], x, t[1], t[2], t[4])))
+        x += t[1] + (extra if k < spread else 0.0)
     return Line(tuple(glyphs), left, room, size, cell, hang=hung, last=last, justified=justified)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Never at the start of a line: stops, pauses, closing marks, ellipsis/dash, 间隔号, and
 #: their half-width cousins.
@@ -47,6 +48,7 @@ _WIDE_AMBIGUOUS = frozenset("“”‘’…—·")
 UNBREAKABLE = re.compile(r"[0-9０-９]+(?:[年月日号时点分秒][0-9０-９]+)*[年月日号时点分秒]?")
 
 
+@lru_cache(maxsize=65536)
 def is_wide(ch: str) -> bool:
     """True for characters that take one full cell of the grid (ideographs, CJK punctuation)."""
     if ch in _WIDE_AMBIGUOUS:
