@@ -46,3 +46,31 @@ def test_a_write_error_under_a_pool_leaves_no_partial_output_set(tmp_path):
     assert outcome.ok, outcome
     assert outcome.returncode == 1
     assert outcome.complete in (3, 0)  # the inputs whose PDF fits are complete, the others absent
+
+
+def test_workers_die_when_the_parent_is_killed(tmp_path):
+    """SIGKILL cannot be handled: the kernel kills the workers with their parent
+    (PR_SET_PDEATHSIG), so none outlives it and nothing is written after it died."""
+    import os
+    import subprocess
+    import time
+
+    tree, out = tmp_path / "in", tmp_path / "out"
+    bench.make_inputs(tree, 16)
+    proc = subprocess.Popen([sys.executable, "-m", "bulletin_export", "build", str(tree), "-f", "pdf,docx,xml",
+                             "-o", str(out), "-j", "2", "-q"], stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (out.exists() and list(out.glob("*.pdf"))):
+        time.sleep(0.01)
+    proc.kill()
+    proc.wait()
+    gone = time.monotonic() + 5
+    while time.monotonic() < gone and bench._group_alive(proc.pid):
+        time.sleep(0.05)
+    assert not bench._group_alive(proc.pid), "a worker outlived its killed parent"
+    first = bench._snapshot(out)
+    time.sleep(0.3)
+    assert bench._snapshot(out) == first
+    visible = [n for n in first if not n.startswith(".")]
+    stems = {n.rpartition(".")[0] for n in visible}
+    assert all({f"{s}.{e}" for e in ("pdf", "docx", "xml")} <= set(visible) for s in stems)
