@@ -8,16 +8,14 @@ Skipped, with the reason, only where /usr/bin/chromium or the playwright package
 from __future__ import annotations
 
 import base64
-import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import MASTHEAD, SEED
-from test_routes import docx_text
 from web_drafts import draft
+from web_support import MASTHEAD, SEED, docx_text
 
 CHROMIUM = os.environ.get("BX_CHROMIUM", "/usr/bin/chromium")
 if not shutil.which(CHROMIUM):

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import MASTHEAD, ORIGIN, SEED
+from web_support import MASTHEAD, ORIGIN, SEED
 
 
 @pytest.mark.parametrize("sample", [SEED, MASTHEAD], ids=lambda p: p.stem)

@@ -8,18 +8,9 @@ import json
 
 import pytest
 
-from conftest import ORIGIN
 from web_drafts import draft
+from web_support import ORIGIN, docx_text
 
-
-
-def docx_text(data: bytes) -> str:
-    """Every w:t of the DOCX body (paragraphs and the end block's table) joined."""
-    import re
-    import zipfile
-
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
-    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
 
 
 def preview(client, text, form=None, **extra):

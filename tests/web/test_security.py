@@ -7,14 +7,13 @@ import builtins
 import io
 import logging
 import os
-import threading
 import time
 import zipfile
 
 import pytest
 
-from conftest import BASE, ORIGIN, make_client
 from web_drafts import draft
+from web_support import ORIGIN, make_client
 
 
 def post_preview(client, text="【工作动态】\n标题\n\n正文。", headers=ORIGIN, **body):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 
 PREVIEW_FORMAT = "pdf"
 SOURCE_NAME = "正文.txt"  # what the application layer is told the page's text is

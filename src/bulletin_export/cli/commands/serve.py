@@ -26,10 +26,11 @@ def serve(
     token that every browser must use once. Needs the web extra:
     pip install 'bulletin-export\[web]'. Stop with Ctrl-C.
     """
-    try:
-        import jinja2, multipart, pypdfium2, starlette, uvicorn  # noqa: F401,E401
-    except ImportError as exc:
-        raise fail(f"serve needs the web extra ({exc.name} is missing): pip install 'bulletin-export[web]'",
+    from importlib.util import find_spec
+
+    missing = [m for m in ("starlette", "uvicorn", "jinja2", "multipart", "pypdfium2", "PIL") if find_spec(m) is None]
+    if missing:
+        raise fail(f"serve needs the web extra ({', '.join(missing)} missing): pip install 'bulletin-export[web]'",
                    EXIT_USAGE)
     from ...errors import BulletinError
     from ...stylesheet import list_styles, load_style
