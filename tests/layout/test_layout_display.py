@@ -186,3 +186,22 @@ def test_display_list_needs_no_pdf_renderer(seed_path):
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == ""
+
+
+def test_every_printed_element_is_drawn_under_its_own_id(made):
+    """Each run names the printed element it draws (printed.elements, contract 4); a line
+    holding two (the editing unit and the date, a paragraph's end and its source) is split
+    between them, so each element's runs give back exactly its text."""
+    from bulletin_export.printed import elements
+
+    issue, ctx, dl = made
+    drawn: dict[str, str] = {}
+    for p in dl.pages:
+        for r in p.runs:
+            drawn[r.element] = drawn.get(r.element, "") + r.text
+    # (the page_number element lists every digit, for coverage; its runs are checked above)
+    want = {e.id: e.text for e in elements(issue, ctx.style) if e.text and e.id != "page_number"}
+    assert set(want) <= set(drawn), set(want) - set(drawn)
+    for eid, text in want.items():
+        assert "".join(drawn[eid].split()) == "".join(text.split()), eid
+    assert set(drawn) - set(want) <= {"page_number"}

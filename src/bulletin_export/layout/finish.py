@@ -90,9 +90,20 @@ class _Faces:
         return ref.key
 
 
+def _elements(element: str, parts: tuple[tuple[str, int], ...]) -> Iterator[str]:
+    """The element of each character of a line: ``parts`` (element, characters) in reading
+    order when the line holds several (a paragraph's end and its source), else ``element``."""
+    for name, count in parts:
+        for _ in range(count):
+            yield name
+    while True:
+        yield parts[-1][0] if parts else element
+
+
 def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline: float,
-          element: str, bold: bool, line: int) -> list[GlyphRun]:
-    """Consecutive glyphs of one face become one run."""
+          element: str, bold: bool, line: int, parts: tuple[tuple[str, int], ...] = ()
+          ) -> list[GlyphRun]:
+    """Consecutive glyphs of one face and one printed element become one run."""
     out: list[GlyphRun] = []
     cur = None
     text: list[str] = []
@@ -101,11 +112,11 @@ def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline:
 
     def flush():
         if text:
-            out.append(GlyphRun(cur, size, color, "".join(text), tuple(xs), tuple(advs),
-                                baseline, role, element, bold, line))
+            out.append(GlyphRun(cur[0], size, color, "".join(text), tuple(xs), tuple(advs),
+                                baseline, role, cur[1], bold, line))
 
-    for face, x, ch, adv in items:
-        key = faces.key(face, role)
+    for (face, x, ch, adv), name in zip(items, _elements(element, parts)):
+        key = (faces.key(face, role), name)
         if key != cur:
             flush()
             cur, text, xs, advs = key, [], [], []
@@ -164,7 +175,7 @@ def from_layout(layout: Layout, style, fonts) -> DisplayList:
             runs += _runs(_glyphs(pl, choose, metrics), faces, role=pl.role, size=pl.line.size,
                           color=rs.color, baseline=h - pl.baseline,
                           element=pl.element or pl.role, bold=bool(getattr(rs, "bold", False)),
-                          line=n)
+                          line=n, parts=pl.parts)
         if page.number > 1 or pn.first_page:
             items, y = _page_number(page.number, layout, style, choose, metrics)
             rs = style.roles["page_number"]

@@ -47,6 +47,7 @@ class PageLine:
     baseline: float
     row: float  # grid row (0 = top) where the line's box starts
     element: str = ""  # the printed element id (blocks.Placed.element when it has one)
+    parts: tuple[tuple[str, int], ...] = ()  # (element, characters) when a line holds several
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def _add(page: Page, u: Unit, top: float, row: float, g: Geometry) -> None:
         size = p.line.size
         baseline = box_top - (box - size) / 2 - EM_ASCENT * size
         page.lines.append(PageLine(p.role, p.line, g.left, baseline, row + p.row,
-                                   getattr(p, "element", "") or p.role))
+                                   getattr(p, "element", "") or p.role, getattr(p, "parts", ())))
     for k, r in enumerate(u.rules):
         page.rules.append(PageRule(top - r.y * g.pitch, g.left + r.x0, g.left + r.x1,
                                    r.thickness, r.color, getattr(r, "element", "") or
