@@ -87,3 +87,12 @@ def test_a_port_in_use_is_one_line_and_exit_2(tmp_path):
         out = subprocess.run(CLI + ["serve", "--port", str(port), "--data", str(tmp_path)],
                              capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in out.stderr
+
+
+def test_without_the_web_extra_serve_says_what_to_install():
+    code = ("import sys; sys.modules['starlette'] = None; sys.modules['uvicorn'] = None; "
+            "from bulletin_export.cli import main; sys.exit(main(['serve', '--port', '0']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip() == ("bulletin-export: error: serve needs the web extra (starlette, uvicorn "
+                                  "missing): pip install 'bulletin-export[web]'")

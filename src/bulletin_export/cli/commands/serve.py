@@ -26,9 +26,7 @@ def serve(
     token that every browser must use once. Needs the web extra:
     pip install 'bulletin-export\[web]'. Stop with Ctrl-C.
     """
-    from importlib.util import find_spec
-
-    missing = [m for m in ("starlette", "uvicorn", "jinja2", "multipart", "pypdfium2", "PIL") if find_spec(m) is None]
+    missing = [m for m in ("starlette", "uvicorn", "jinja2", "multipart", "pypdfium2", "PIL") if not _has(m)]
     if missing:
         raise fail(f"serve needs the web extra ({', '.join(missing)} missing): pip install 'bulletin-export[web]'",
                    EXIT_USAGE)
@@ -71,6 +69,15 @@ def serve(
 
     threading.Thread(target=_warm, args=(asgi,), daemon=True).start()
     srv.run(sockets=[sock])
+
+
+def _has(module: str) -> bool:
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(module) is not None
+    except (ImportError, ValueError):  # ValueError: blocked in sys.modules
+        return False
 
 
 def _warm(asgi) -> None:
