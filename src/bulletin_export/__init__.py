@@ -1,7 +1,8 @@
 """bulletin_export: typeset Chinese work bulletins (工作简报) from plain text.
 
     import bulletin_export as bx
-    result = bx.parse("samples/suzhou-union-2012-04.txt")
+    from pathlib import Path
+    result = bx.parse(Path("samples/suzhou-union-2012-04.txt"))   # a str is the text itself
     pdf_bytes = bx.render(result.issue, "pdf")
 
 Heavy libraries (reportlab, python-docx, lxml) load only when their renderer is used.
