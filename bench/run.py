@@ -104,8 +104,56 @@ def warm_times(runs: int) -> dict[str, float]:
         renderer = get(fmt)
         renderer.render(bx.parse(SEED).issue, ctx)  # load fonts, styles, libraries once
         out[fmt] = median_time(lambda: renderer.render(bx.parse(SEED).issue, ctx), runs)
+    out.update(pdf_split_times(runs, ctx))
     out["web"] = web_preview_time(runs)
     return out
+
+
+def pdf_split_times(runs: int, ctx) -> dict[str, float]:
+    """The warm PDF split: the display list (layout: line breaking, pagination, faces and
+    glyph positions) and drawing it (font objects, content streams, the object-stream pass)."""
+    import bulletin_export as bx
+    from bulletin_export.layout import display_list
+    from bulletin_export.renderers.pdf import draw_pdf
+
+    issue = bx.parse(SEED).issue
+    dl = display_list(issue, ctx.style, ctx.fonts)
+    return {"pdf_layout": median_time(lambda: display_list(issue, ctx.style, ctx.fonts), runs),
+            "pdf_draw": median_time(lambda: draw_pdf(dl, issue, ctx), runs)}
+
+
+def pdf_parts(path: Path) -> str | None:
+    """Where the PDF's bytes go: embedded font files, ToUnicode maps, page content, the rest."""
+    try:
+        import pypdf
+    except ImportError:
+        return None
+    reader = pypdf.PdfReader(path)
+    seen: set[int] = set()
+    fonts = cmaps = content = 0
+
+    def size(ref) -> int:
+        obj = ref.get_object()
+        if ref.idnum in seen:
+            return 0
+        seen.add(ref.idnum)
+        return len(obj._data)  # the stream as stored (pypdf drops /Length when it parses)
+
+    for page in reader.pages:
+        content += size(page.raw_get("/Contents"))
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            if "/ToUnicode" in font:
+                cmaps += size(font.raw_get("/ToUnicode"))
+            descs = [cid.get_object()["/FontDescriptor"] for cid in font.get("/DescendantFonts", [])]
+            descs += [font["/FontDescriptor"]] if "/FontDescriptor" in font else []
+            for desc in descs:
+                for key in ("/FontFile2", "/FontFile3", "/FontFile"):
+                    if key in desc:
+                        fonts += size(desc.raw_get(key))
+    rest = path.stat().st_size - fonts - cmaps - content
+    return (f"fonts {fonts / 1024:.0f} KB, ToUnicode {cmaps / 1024:.1f} KB, "
+            f"page content {content / 1024:.0f} KB, the rest {rest / 1024:.1f} KB")
 
 
 def web_preview_time(runs: int) -> float | None:
@@ -188,6 +236,10 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
         row(f"seed -> {fmt}", f"warm {ms(warm[fmt])}, cold {ms(cold[fmt].seconds)} "
             f"(best {ms(cold[fmt].best)}, cpu {ms(cold[fmt].cpu)})",
             f"{cold[fmt].peak_mb:.0f} MB", note)
+        if fmt == "pdf":
+            row("seed -> pdf, warm: display list (layout) / drawing",
+                f"{ms(warm['pdf_layout'])} / {ms(warm['pdf_draw'])}", "",
+                pdf_parts(out / f"{SEED.stem}.pdf") or "")
     all3 = median_run(CLI + ["build", str(SEED), "-f", "docx,pdf,xml", "-o", str(work / "cold-all"),
                              "--force"], args.runs)
     row("seed -> docx+pdf+xml, one cold CLI call",
