@@ -36,5 +36,5 @@ def _main(
     """Typeset Chinese work bulletins (工作简报) from plain text into DOCX, PDF and XML.
 
     Exit codes: 0 success, 1 content errors (bad input, missing glyphs), 2 usage errors,
-    3 warnings under --fail-on-warning.
+    3 warnings under --fail-on-warning, 130 interrupted (Ctrl-C), 143 stopped by SIGTERM.
     """

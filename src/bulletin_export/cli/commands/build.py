@@ -33,8 +33,11 @@ def build(
 
     Outputs go to OUT_DIR/<stem>.<ext> (default ./out, formats docx,pdf). An existing
     output is replaced only when bulletin_export made it or with --force; an output that
-    would overwrite an input is refused. A bad input is reported and the rest go on.
-    Exit codes: 0 success, 1 an input failed, 2 usage error, 3 warnings with --fail-on-warning.
+    would overwrite an input is refused. A bad input is reported and the rest go on; an
+    input gets all its outputs or none (also on Ctrl-C, SIGTERM or a write error). Folder
+    entries that are not regular files (FIFOs, devices, dangling links) are listed as skipped.
+    Exit codes: 0 success, 1 an input failed, 2 usage error, 3 warnings with --fail-on-warning,
+    130 interrupted (Ctrl-C), 143 stopped by SIGTERM.
     """
     try:
         report = _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
