@@ -94,3 +94,15 @@ def test_hand_outline_nests_articles_under_their_column(hand):
     top = read.doc.findall("ofd:Outlines/ofd:OutlineElem", N)
     assert [e.get("Title") for e in top] == ["关于开展劳动竞赛的通知", "【工作动态】"]
     assert [e.get("Title") for e in top[1].findall("ofd:OutlineElem", N)] == ["各基层工会"]
+
+
+def test_hand_tags_every_field_by_its_element(hand):
+    _, _, _, read = hand
+    root = tag_file(read)
+    got = {etree.QName(el).localname: text_of(read, el.findall(".//ofd:ObjectRef", T)) for el in root}
+    assert got == {"Name": "工会工作简报", "IssueNumber": "第4期", "EditingUnit": "市总工会编",
+                   "Date": "2012年4月28日", "Article": "关于开展劳动竞赛的通知",
+                   "EndBlock": "报：全国总工会办公厅共印120份"}
+    end = root.findall("bx:EndBlock/ofd:ObjectRef", T)
+    assert len(end) == 5  # two text objects and the three rules of the end block
+    assert root.find("bx:Article", T).get("Index") == "1"
