@@ -287,6 +287,7 @@ def end_block_table() -> bytes:
             "发：各市（县）、区总工会\t（共印120份）", "苏州市总工会办公室\t2012年4月29日印发")
     for k, text in enumerate(rows):
         table.cell(k, 0).paragraphs[0].add_run(text)
+    d.add_paragraph()  # Word always ends the body with a paragraph, also after a table
     return _save(d)
 
 
@@ -415,6 +416,7 @@ def cell_diagnostics() -> bytes:
     table = d.add_table(rows=2, cols=1)
     table.cell(0, 0).paragraphs[0].add_run("报：市委办公室")
     table.cell(1, 0).paragraphs[0].add_run("送：")
+    d.add_paragraph()
     return _save(d)
 
 

@@ -20,6 +20,8 @@ from .walk import Para, Table
 CELL_SEPARATOR = "｜"
 _INDENT = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
 _END_LINE = re.compile(r"^\s*(?:本期印发|报送|抄送|分送|主送|报|送|发)\s*[：:]|共印.{0,8}份|印发\s*$|印发日期")
+#: What a masthead table's cells hold: a date, 第X期, the editing unit (…编, …编印), 内部资料.
+_MASTHEAD_CELL = re.compile(r"[0-9〇一二三四五六七八九十○]{2,4}\s*年.{1,4}月|^第.{1,6}期|编印?$|内部资料|秘密|简报$")
 _ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第[一二三四五六七八九十]+)")
 
 
@@ -83,7 +85,8 @@ def table_kind(table: Table, leading: bool) -> str:
     cols = max((len(r) for r in table.rows), default=0)
     if cols <= 1:
         return "box"
-    if leading and (table.borderless or any(_is_red(p.color) for p in paras)):
+    if leading and (table.borderless or any(_is_red(p.color) for p in paras)) and (
+            any(_MASTHEAD_CELL.search(t) for t in texts) or any(_is_red(p.color) for p in paras)):
         return "masthead"
     return "figures"
 

@@ -56,7 +56,8 @@ def _letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"):
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "taiwaneseCountingThousand", "koreanCounting"):
         return chinese(n)
     if fmt == "chineseLegalSimplified":
         return chinese(n, _CN_LEGAL, "拾", "佰")

@@ -21,6 +21,7 @@ from .styles import RunLook, Styles, align_of, border_bottom, num_pr, outline_of
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 V = "urn:schemas-microsoft-com:vml"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 #: Fields whose result is not body text (a page number typed into the body by a field).
 PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION")
@@ -229,8 +230,8 @@ class Walker:
             for child in _choice(el):
                 self.shapes(child, boxes, place, para)
             return
-        if el.find(f".//{{{V}}}textpath") is not None:
-            return
+        if el.find(f".//{{{V}}}textpath") is not None or el.find(f".//{{{A}}}prstTxWarp") is not None:
+            return  # WordArt (VML text path, or DrawingML warped text as LibreOffice writes it)
         found = False
         for content in el.iter(w("txbxContent")):
             if any(a.tag == w("txbxContent") for a in content.iterancestors()):
@@ -265,6 +266,9 @@ def _choice(alt: etree._Element) -> etree._Element:
 def _borderless(tbl: etree._Element) -> bool:
     borders = tbl.find(f"{w('tblPr')}/{w('tblBorders')}")
     style = tbl.find(f"{w('tblPr')}/{w('tblStyle')}")
+    cells = [b for b in tbl.iter(w("tcBorders")) for b in b]  # LibreOffice draws them per cell
+    if any(b.get(w("val"), "nil") not in ("nil", "none") for b in cells):
+        return False
     if borders is None:
         # no borders of its own: python-docx's and Word's "Table Grid" style draw them
         return style is None or "grid" not in (style.get(w("val")) or "").lower()
