@@ -11,6 +11,7 @@ browser test cannot run here.
 from __future__ import annotations
 
 import base64
+import importlib.util
 import io
 import shutil
 from pathlib import Path
@@ -50,9 +51,7 @@ def missing() -> str | None:
         return f"ofd.js is not installed ({BUNDLE.relative_to(HERE.parents[1])}; run scripts/bootstrap.sh)"
     if not Path(CHROMIUM).exists():
         return "chromium is not installed (apt-get install chromium; scripts/bootstrap.sh does)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         return "the python playwright package is not installed (scripts/bootstrap.sh installs it)"
     return None
 
