@@ -57,7 +57,7 @@ def missing() -> str | None:
 
 
 class Browser:
-    """One Chromium for the session; ``render`` draws every page of an OFD to PNG bytes."""
+    """One Chromium for the session; ``render`` draws every page of an OFD to an image."""
 
     def __init__(self):
         from playwright.sync_api import sync_playwright
