@@ -189,3 +189,16 @@ def test_history_newest_first_reopen_and_next_issue(client, masthead_text, seed_
 def test_a_client_document_id_is_used_only_when_it_is_ours(client, seed_text, doc):
     data = preview(client, seed_text, doc=doc)
     assert data["doc"] != doc and len(data["doc"]) == 32
+
+
+def test_the_page_says_when_free_stand_ins_replace_the_official_fonts(client, seed_text):
+    # no official font is installed here (none is kept in the repository): the body's
+    # 仿宋_GB2312 is drawn by a free face, and the page says which
+    from bulletin_export.fonts import resolve_fonts
+    from bulletin_export.stylesheet import load_style
+
+    style = load_style(None)
+    body = resolve_fonts(style).face("fangsong").family
+    data = preview(client, seed_text)
+    assert ["仿宋_GB2312", body] in data["stand_ins"]
+    assert all(official in {f.official for f in style.fonts.values()} for official, _ in data["stand_ins"])

@@ -143,22 +143,23 @@ class Engine:
         return [f for f in ("pdf", "docx", "xml", "ofd") if f in have]
 
     def stand_ins(self, style: str | None) -> list[tuple[str, str]]:
-        """(official font, the free face drawing it) for every role not drawn by its official font."""
+        """(official font, the free face drawing it) for every role a free stand-in draws."""
         ctx = self.context(style or self.default_style)
         out = []
         fs = ctx.fonts
         for role in fs.roles:
             official = ctx.style.fonts[role].official
             chain = fs.chains.get(role) or ()
-            if chain and official and _norm(chain[0].family) != _norm(official):
+            if chain and official and chain[0].family.lower().startswith(FREE_FAMILIES):
                 pair = (official, chain[0].family)
                 if pair not in out:
                     out.append(pair)
         return out
 
 
-def _norm(name: str) -> str:
-    return name.replace(" ", "").replace("_", "").lower()
+# The free CJK families the style sheets fall back to (Debian packages): a face of one of
+# these drawing a role means the office's official font was not found.
+FREE_FAMILIES = ("noto ", "ar pl ", "wenquanyi", "lxgw", "source han", "droid sans fallback")
 
 
 # -- page images ---------------------------------------------------------------------------
