@@ -25,35 +25,35 @@ def finish(issue, style, fonts) -> DisplayList:
     """The display list of an issue (layout.display_list)."""
     from . import layout_issue
 
-    metrics, choose = for_fonts(fonts)
+    metrics, _ = for_fonts(fonts)
     return from_layout(layout_issue(issue, style, metrics), style, fonts)
 
 
-def _glyphs(pl: PageLine, choose, metrics: Metrics) -> Iterator[tuple[object, float, str, float]]:
-    """(face, x, char, advance) for each character of a set line."""
+def _glyphs(pl: PageLine, faces: "_Faces") -> Iterator[tuple[str, float, str, float]]:
+    """(face key, x, char, advance) for each character of a set line."""
     role = pl.role
     size = pl.line.size
-    font = metrics.fonts.style.roles[role].font
-    latin = uses_latin(role)
+    glyph = faces.glyph
     for g in pl.line.glyphs:
         x = pl.x + g.x
         if g.squeeze:
-            face = choose(role, g.text)
+            key, em, face = glyph(role, g.text)
             box = face.bounds(g.text)
             if box:  # a mark compressed to half a cell
-                yield face, x + _squeezed(g.text, box, g.width, size), g.text, \
-                    metrics.em(g.text, font, latin) * size
+                yield key, x + _squeezed(g.text, box, g.width, size), g.text, em * size
                 continue
         if g.wide:
             step = g.width / len(g.text)
             for k, ch in enumerate(g.text):
-                adv = metrics.em(ch, font, latin) * size
+                key, em, _ = glyph(role, ch)
+                adv = em * size
                 dx = (step - adv) / 2 if adv < 0.75 * size else 0.0  # a half-width glyph in a cell
-                yield choose(role, ch), x + k * step + dx, ch, adv
+                yield key, x + k * step + dx, ch, adv
         else:
             for ch in g.text:
-                adv = metrics.em(ch, font, latin) * size
-                yield choose(role, ch), x, ch, adv
+                key, em, _ = glyph(role, ch)
+                adv = em * size
+                yield key, x, ch, adv
                 x += adv
 
 
@@ -73,11 +73,24 @@ def _squeezed(ch: str, box, width: float, size: float) -> float:
 
 
 class _Faces:
-    """FaceRefs in order of first use, one per face (path, index) of the document."""
+    """FaceRefs in order of first use, one per face (path, index) of the document, and
+    what each (style role, character) is drawn with."""
 
-    def __init__(self, style):
+    def __init__(self, style, choose, metrics: Metrics):
         self.style = style
         self.refs: dict[tuple[str, int], FaceRef] = {}
+        self._choose = choose
+        self._metrics = metrics
+        self._glyph: dict[tuple[str, str], tuple[str, float, object]] = {}
+
+    def glyph(self, role: str, ch: str) -> tuple[str, float, object]:
+        """(face key, advance in em, ResolvedFont) of ``ch`` in a style role."""
+        hit = self._glyph.get((role, ch))
+        if hit is None:
+            face = self._choose(role, ch)
+            em = self._metrics.em(ch, self.style.roles[role].font, uses_latin(role))
+            hit = self._glyph[(role, ch)] = (self.key(face, role), em, face)
+        return hit
 
     def key(self, face, role: str) -> str:
         k = (str(face.path), face.index)
@@ -100,7 +113,7 @@ def _elements(element: str, parts: tuple[tuple[str, int], ...]) -> Iterator[str]
         yield parts[-1][0] if parts else element
 
 
-def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline: float,
+def _runs(items, *, role: str, size: float, color: str, baseline: float,
           element: str, bold: bool, line: int, parts: tuple[tuple[str, int], ...] = ()
           ) -> list[GlyphRun]:
     """Consecutive glyphs of one face and one printed element become one run."""
@@ -116,7 +129,7 @@ def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline:
                                 baseline, role, cur[1], bold, line))
 
     for (face, x, ch, adv), name in zip(items, _elements(element, parts)):
-        key = (faces.key(face, role), name)
+        key = (face, name)
         if key != cur:
             flush()
             cur, text, xs, advs = key, [], [], []
@@ -127,19 +140,18 @@ def _runs(items, faces: _Faces, *, role: str, size: float, color: str, baseline:
     return out
 
 
-def _page_number(n: int, layout: Layout, style, choose, metrics: Metrics
-                 ) -> tuple[list[tuple[object, float, str, float]], float]:
+def _page_number(n: int, layout: Layout, style, faces: _Faces
+                 ) -> tuple[list[tuple[str, float, str, float]], float]:
     """GB/T 9704 §7.5: the top of the 一字线 around the number is ``below_block`` under the
     text block (the dash's ink, not its em box; the digits follow on the same baseline).
     Returns the glyphs and the baseline (y up, as the Layout)."""
     g = layout.geometry
     pn = style.page_number
     role = "page_number"
-    font = style.roles[role].font
     size = style.roles[role].size
-    latin = uses_latin(role)
     text = page_number_text(style, n)
-    advs = [metrics.em(ch, font, latin) * size for ch in text]
+    glyphs = [faces.glyph(role, ch) for ch in text]
+    advs = [em * size for _, em, _ in glyphs]
     width = sum(advs)
     side = pn.odd if n % 2 else pn.even
     indent = pn.indent_chars * size
@@ -149,12 +161,12 @@ def _page_number(n: int, layout: Layout, style, choose, metrics: Metrics
         x = g.left + indent
     else:
         x = g.left + (g.width - width) / 2
-    marks = [ch for ch in text if ch in _DASHES]
-    box = choose(role, marks[0]).bounds(marks[0]) if marks else None
+    marks = [k for k, ch in enumerate(text) if ch in _DASHES]
+    box = glyphs[marks[0]][2].bounds(text[marks[0]]) if marks else None
     y = g.bottom - pn.below_block - (box[3] if box else EM_ASCENT) * size
     items = []
-    for ch, adv in zip(text, advs):
-        items.append((choose(role, ch), x, ch, adv))
+    for ch, adv, (key, _, _) in zip(text, advs, glyphs):
+        items.append((key, x, ch, adv))
         x += adv
     return items, y
 
@@ -162,7 +174,7 @@ def _page_number(n: int, layout: Layout, style, choose, metrics: Metrics
 def from_layout(layout: Layout, style, fonts) -> DisplayList:
     """Turn a paginated Layout into a DisplayList (top-down page coordinates)."""
     metrics, choose = for_fonts(fonts)
-    faces = _Faces(style)
+    faces = _Faces(style, choose, metrics)
     g = layout.geometry
     h = g.page_height
     pn = style.page_number
@@ -172,14 +184,14 @@ def from_layout(layout: Layout, style, fonts) -> DisplayList:
         runs: list[GlyphRun] = []
         for n, pl in enumerate(page.lines):
             rs = style.roles[pl.role]
-            runs += _runs(_glyphs(pl, choose, metrics), faces, role=pl.role, size=pl.line.size,
+            runs += _runs(_glyphs(pl, faces), role=pl.role, size=pl.line.size,
                           color=rs.color, baseline=h - pl.baseline,
                           element=pl.element or pl.role, bold=bool(getattr(rs, "bold", False)),
                           line=n, parts=pl.parts)
         if page.number > 1 or pn.first_page:
-            items, y = _page_number(page.number, layout, style, choose, metrics)
+            items, y = _page_number(page.number, layout, style, faces)
             rs = style.roles["page_number"]
-            runs += _runs(items, faces, role="page_number", size=rs.size, color=rs.color,
+            runs += _runs(items, role="page_number", size=rs.size, color=rs.color,
                           baseline=h - y, element="page_number",
                           bold=bool(getattr(rs, "bold", False)), line=len(page.lines))
         rules = tuple(Rule(r.x0, r.x1, h - r.y, r.thickness, r.color, r.element)
