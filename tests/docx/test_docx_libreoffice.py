@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bulletin_export.renderers.docx.document import DASH_DROP
+from bulletin_export.renderers.docx.section import DASH_DROP
 
 from format_rules import NO_END, NO_START, PITCH
 HANGING = set("。，、；：？！”’）")

@@ -13,7 +13,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from bulletin_export.printed import source_text
-from bulletin_export.renderers.docx.document import source_fits
+from bulletin_export.renderers.docx.story import source_fits
 from bulletin_export.renderers.docx.styles import ROLE_STYLES
 
 BODY_STYLE = ROLE_STYLES["body"][0]

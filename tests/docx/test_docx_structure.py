@@ -12,7 +12,7 @@ from docx_helpers import EPOCH, render
 from docx.oxml.ns import qn
 
 from bulletin_export.renderers.docx import ooxml
-from bulletin_export.renderers.docx.document import source_fits
+from bulletin_export.renderers.docx.story import source_fits
 from bulletin_export.renderers.docx.styles import BASE_STYLE, ROLE_STYLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

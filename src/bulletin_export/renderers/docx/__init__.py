@@ -10,7 +10,6 @@ the bottom of the last page, or flowing over pages when taller than one
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,29 +32,26 @@ class DocxRenderer:
 
 def render_docx(issue: "Issue", style, when) -> bytes:
     """The DOCX bytes of ``issue`` in ``style`` (a StyleSheet), stamped with ``when``."""
-    import docx
+    from lxml import etree
 
     from ...printed import elements
-    from . import document as body
-    from .endblock import write_end_block
-    from .package import prune_template, reproducible_zip, set_core_properties, write_font_table
-    from .styles import ROLE_STYLES, build_styles, grid_for
+    from .endtable import write_end_block
+    from .package import core_xml, zip_parts
+    from .story import Story, paragraph, write_content, write_masthead
+    from .template import CORE, DOCUMENT, template_for
 
-    doc = docx.Document()
-    for p in list(doc.paragraphs):  # the template's body is empty but for the sectPr
-        p._p.getparent().remove(p._p)
-    prune_template(doc)
-    write_font_table(doc, style)
-    build_styles(doc, style)
-    body.editor_line_tabs(doc, style)
-    body.setup_section(doc, style, grid_for(style))
+    tpl = template_for(style)  # styles, settings, font table, footers: once per style sheet
     seq = elements(issue, style)  # what prints, in which role: decided once (printed/)
-    body.write_masthead(doc, [e for e in seq if e.part == "masthead"], style)
-    body.write_content(doc, [e for e in seq if e.part in ("note", "section", "article")], style)
-    if not write_end_block(doc, [e for e in seq if e.part == "end"], style) and not doc.paragraphs:
-        doc.add_paragraph(style=doc.styles[ROLE_STYLES["body"][0]])  # Word wants one paragraph
-    body.write_footers(doc, style)
-    set_core_properties(doc, issue, when)
-    raw = io.BytesIO()
-    doc.save(raw)
-    return reproducible_zip(raw.getvalue())
+    story = Story()
+    write_masthead(story, [e for e in seq if e.part == "masthead"], style)
+    write_content(story, [e for e in seq if e.part in ("note", "section", "article")], style)
+    if not write_end_block(story, [e for e in seq if e.part == "end"], style) and \
+            not story.paragraphs():
+        story.blocks.append(paragraph("body"))  # Word wants one paragraph
+    root, sect_pr = tpl.new_document()
+    for block in story.blocks:
+        sect_pr.addprevious(block)
+    parts = dict(tpl.parts)
+    parts[DOCUMENT] = etree.tostring(root, encoding="UTF-8", standalone=True)
+    parts[CORE] = core_xml(tpl.new_core(), issue, when)
+    return zip_parts(parts)

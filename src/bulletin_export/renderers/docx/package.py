@@ -73,7 +73,19 @@ def write_font_table(document, style) -> None:
 def set_core_properties(document, issue: Issue, when: dt.datetime) -> None:
     """Title, author (the editing unit), subject, keywords (see printed.metadata, which keeps
     each within a core property's 255 characters); both dates at the build time."""
-    cp = document.core_properties
+    fill_core_properties(document.core_properties, issue, when)
+
+
+def core_xml(element, issue: Issue, when: dt.datetime) -> bytes:
+    """docProps/core.xml of ``issue``: the template's ``element`` (a fresh copy) filled in."""
+    from docx.opc.coreprops import CoreProperties
+    from lxml import etree
+
+    fill_core_properties(CoreProperties(element), issue, when)
+    return etree.tostring(element, encoding="UTF-8", standalone=True)
+
+
+def fill_core_properties(cp, issue: Issue, when: dt.datetime) -> None:
     meta = metadata(issue)
     cp.title = meta.title
     cp.author = meta.author
@@ -103,18 +115,22 @@ def app_properties(xml: bytes) -> bytes:
 def reproducible_zip(data: bytes) -> bytes:
     """The same package with fixed entry times, a fixed entry order and fixed compression."""
     src = zipfile.ZipFile(io.BytesIO(data))
-    names = src.namelist()
-    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
+    return zip_parts({name: (app_properties(src.read(name)) if name == "docProps/app.xml"
+                             else src.read(name)) for name in src.namelist()})
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """A package of ``parts`` (name -> bytes) with fixed entry times, a fixed entry order
+    ([Content_Types].xml, _rels/.rels, then by name) and fixed compression."""
+    names = list(parts)
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in parts]
     order = first + sorted(n for n in names if n not in first)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst:
         for name in order:
-            payload = src.read(name)
-            if name == "docProps/app.xml":
-                payload = app_properties(payload)
             info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, payload, compresslevel=6)
+            dst.writestr(info, parts[name], compresslevel=6)
     return out.getvalue()

@@ -168,7 +168,6 @@ def _base(document, style, grid: Grid):
 
 def _role_style(document, style, role: str, name: str, style_id: str, base) -> None:
     rs = style.roles[role]
-    font = style.fonts[rs.font]
     pitch = x.twips(style.page.line_pitch)
     st = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     st.element.set(qn("w:styleId"), style_id)
