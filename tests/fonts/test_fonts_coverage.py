@@ -85,3 +85,23 @@ def test_masthead_texts_are_checked_with_their_roles():
     diags = resolve_fonts(load_style(None)).coverage(issue)
     (err,) = [d for d in diags if d.code == MISSING]
     assert "masthead_name" in err.message and "U+E001" in err.message
+
+
+def test_what_is_known_per_worker_never_hides_a_finding_in_the_next_issue():
+    """Characters are looked up once per font set and role (a worker's issues share most of
+    them); a missing glyph or a fallback is still reported in every issue that prints it,
+    at that issue's own position."""
+    fs = resolve_fonts(load_style(None))
+    body = fs.face("fangsong")
+    fallback = next((chr(cp) for f in fs.chain("fangsong")[1:] for cp in sorted(f.cmap - body.cmap)
+                     if 0x3400 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x2FFFF), None)
+    first = issue_of(("前面\ue000一句。", 2, 1))
+    second = issue_of(("另一期", 4, 1), ("又有\ue000字" + (fallback or ""), 9, 5))
+    for _ in range(2):
+        for issue, where in ((first, (2, 3)), (second, (9, 7))):
+            diags = fs.coverage(issue)
+            errors = [d for d in diags if d.code == MISSING]
+            assert len(errors) == 1 and (errors[0].span.line, errors[0].span.col) == where
+    if fallback:
+        assert any(d.code == FALLBACK and fallback in d.message for d in fs.coverage(second))
+        assert not any(d.code == FALLBACK for d in fs.coverage(first))

@@ -79,23 +79,69 @@ def _loc(span: Span | None) -> str:
     return f"{span.line}:{span.col}" if span else "?"
 
 
+class _Known:
+    """Per font set and style role, the characters already known to need nothing (drawn by
+    the role's first face, or not drawn at all) and the face each other one falls back to:
+    a worker's issues share most of their characters, so each is looked up once."""
+
+    def __init__(self, fs: "FontSet"):
+        self.fs = fs
+        self.plain: dict[str, set[str]] = {}
+        self.fallback: dict[str, dict[str, "ResolvedFont | None"]] = {}
+
+    def odd(self, role: str, text: str) -> dict[str, "ResolvedFont | None"]:
+        """The characters of ``text`` the role's first face lacks, with their fallback face
+        (None: no face has it)."""
+        plain = self.plain.setdefault(role, set())
+        new = set(text) - plain
+        if not new:
+            return {}
+        falls = self.fallback.setdefault(role, {})
+        chain = self.fs.chain(role)
+        primary = chain[0] if chain else None
+        out = {}
+        for ch in new:
+            if ch in falls:
+                out[ch] = falls[ch]
+            elif not _drawn(ch) or (primary is not None and primary.has(ch)):
+                plain.add(ch)
+            else:
+                out[ch] = falls[ch] = self.fs.face_for_char(role, ch)
+        return out
+
+
+_known: dict[int, _Known] = {}
+
+
+def _known_for(fs: "FontSet") -> _Known:
+    hit = _known.get(id(fs))
+    if hit is None or hit.fs is not fs:
+        if len(_known) >= 8:
+            _known.clear()
+        hit = _known[id(fs)] = _Known(fs)
+    return hit
+
+
 def coverage(fs: "FontSet", issue: "Issue", lines: Sequence[str] | None = None
              ) -> list[Diagnostic]:
     missing: dict[str, list[Span | None]] = {}
     missing_roles: dict[str, str] = {}
     fallbacks: dict[tuple[str, "ResolvedFont"], dict[str, Span | None]] = {}
     file = issue.source.name if issue.source else None
+    known = _known_for(fs)
     for role, text, span in printed_texts(issue, fs.style):
         if role not in fs.style.roles:
             continue
+        odd = known.odd(role, text)
+        if not odd:
+            continue
         positions = None
-        primary = fs.chain(role)[0] if fs.chain(role) else None
         for i, ch in enumerate(text):
-            if not _drawn(ch) or (primary is not None and primary.has(ch)):
+            if ch not in odd:
                 continue
             if positions is None:
                 positions = _positions(text, span, lines)
-            face = fs.face_for_char(role, ch)
+            face = odd[ch]
             if face is None:
                 missing.setdefault(ch, []).append(positions[i])
                 missing_roles.setdefault(ch, role)
