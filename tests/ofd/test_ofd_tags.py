@@ -43,11 +43,7 @@ def test_masthead_fields_point_at_their_text(samples):
     assert issue_text == plain(m.issue_label)
     assert plain(m.editor) in text_of(s.read, root.findall("bx:EditingUnit/ofd:ObjectRef", T))
     date = f"{m.date.year}年{m.date.month}月{m.date.day}日"
-    if any(r.element == "masthead.date" for r in s.display.pages[0].runs):
-        assert text_of(s.read, root.findall("bx:Date/ofd:ObjectRef", T)) == date
-    else:  # the display list sets the date in the editor's run: tagged with it, not apart
-        assert root.find("bx:Date", T) is None
-        assert date in text_of(s.read, root.findall("bx:EditingUnit/ofd:ObjectRef", T))
+    assert text_of(s.read, root.findall("bx:Date/ofd:ObjectRef", T)) == date
 
 
 def test_every_article_title_and_the_end_block(sample):
