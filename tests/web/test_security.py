@@ -160,20 +160,41 @@ def test_a_named_host_is_checked_and_needs_the_token(tmp_path):
 
 
 def test_busy_is_503_and_a_slow_build_is_504(tmp_path, monkeypatch):
+    import threading
+
     from bulletin_export.web.inputs import Limits
 
-    client, state = make_client(tmp_path, limits=Limits(renders=1, render_seconds=0.3))
+    client, state = make_client(tmp_path, limits=Limits(renders=1, render_seconds=0.2))
     assert state.worker._slots.acquire(blocking=False)  # a build is running
     r = post_preview(client)
     assert r.status_code == 503 and "忙" in r.json()["error"]
     state.worker._slots.release()
-    real = state.engine.build
-    monkeypatch.setattr(state.engine, "build", lambda *a: (time.sleep(1.0), real(*a))[1])
-    r = post_preview(client)
-    assert r.status_code == 504 and "超时" in r.json()["error"]
-    time.sleep(1.0)  # the slow build ends and gives its slot back
-    monkeypatch.setattr(state.engine, "build", real)
-    assert post_preview(client).status_code == 200
+    real, go, done = state.engine.build, threading.Event(), threading.Event()
+
+    def slow(*args):
+        go.wait(10)  # a build that outlives the time limit
+        try:
+            return real(*args)
+        finally:
+            done.set()
+
+    monkeypatch.setattr(state.engine, "build", slow)
+    with client:  # one event loop for the block, as under uvicorn
+        started = time.monotonic()
+        r = post_preview(client)
+        assert r.status_code == 504 and "超时" in r.json()["error"]
+        assert time.monotonic() - started < 5  # answered at the limit, not when the build ends
+        assert post_preview(client).status_code == 503  # the slow build still holds its slot
+        go.set()
+        assert done.wait(10)
+        monkeypatch.setattr(state.engine, "build", real)
+        state.worker.seconds = 60.0
+        for _ in range(100):  # the slot is given back when the build has really ended
+            r = post_preview(client)
+            if r.status_code != 503:
+                break
+            time.sleep(0.05)
+        assert r.status_code == 200
 
 
 def test_no_traceback_and_no_text_reaches_the_browser_or_the_log(client_state, monkeypatch, caplog):
