@@ -72,6 +72,16 @@ class Diagnostic:
         return out
 
 
+def locate(diags: Iterable[Diagnostic], places: Sequence[str]) -> list[Diagnostic]:
+    """Diagnostics of a document without lines (a .docx) located by their line's label in
+    ``places`` (one per line: "¶12", "¶12 (table 2, row 3, cell 1)"); unchanged when
+    ``places`` is empty or a diagnostic is located already."""
+    if not places:
+        return list(diags)
+    return [replace(d, where=places[d.span.line - 1])
+            if d.span and not d.where and 1 <= d.span.line <= len(places) else d for d in diags]
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -96,7 +106,8 @@ def format_human(diag: Diagnostic, lines: Sequence[str] | None = None) -> str:
         end = span.end_col - 1 if span.end_line == span.line and span.end_col > span.col else start + 1
         lo, hi, prefix, suffix = _window(len(text), start, end)
         shown = prefix + text[lo:hi] + suffix
-        out.append(f"  {span.line:>4} | {shown}")
+        number = diag.where.split()[0] if diag.where else span.line  # ¶12 in a .docx
+        out.append(f"  {number:>4} | {shown}")
         pad = _display_width(prefix + text[lo:start])
         width = max(1, _display_width(text[start:min(end, hi)]))
         out.append("       | " + " " * pad + "^" + "~" * (width - 1))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity, locate
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -46,7 +46,7 @@ def diagnose(parsed: "ParseResult", options: "BuildOptions", fonts=None, *,
     if fonts is not None:
         diags += [d.with_file(file) for d in fonts.coverage(parsed.issue, parsed.lines)
                   if d.severity is Severity.ERROR]
-    return _by_position(diags)
+    return _by_position(locate(diags, parsed.places))  # ¶12 in a .docx (checks and glyphs too)
 
 
 def _by_position(diags: Sequence[Diagnostic]) -> list[Diagnostic]:

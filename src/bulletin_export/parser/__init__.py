@@ -46,6 +46,9 @@ class ParseResult:
     line_kinds: tuple[str, ...] = ()
     # what a line number counts: "line" (text) or "¶" (paragraphs of a Word draft, ¶1 = lines[0])
     unit: str = "line"
+    # where each line is, for a reader whose input has no lines (one label per line: "¶12",
+    # "¶12 (table 2, row 3, cell 1)"); () = line:col. diagnostics.locate applies it.
+    places: tuple[str, ...] = ()
 
 
 LINE_KINDS = ("blank", "header", "masthead", "rule", "contents", "note", "heading", "title",

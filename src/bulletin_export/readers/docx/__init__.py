@@ -19,7 +19,7 @@ import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Mapping
 
-from ...diagnostics import Diagnostic, Severity
+from ...diagnostics import Diagnostic, Severity, locate
 from ...model import SourceInfo, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,12 +78,12 @@ def read_docx(data: bytes, *, file: str | None = None,
     lines, hints, own = read_lines(data, file)
     texts = [ln.text.translate(_LINE_CONTROL) for ln in lines]
     result = _parse(texts, hints, file, overrides)
-    diags = [replace(d, where=_where(lines, d.span)) if d.span else d for d in result.diagnostics]
-    diags += [d.with_file(file) for d in own]
+    places = tuple(f"¶{ln.number}" + (f" ({ln.para.place})" if ln.para.place else "") for ln in lines)
+    diags = locate(result.diagnostics, places) + [d.with_file(file) for d in own]
     diags.sort(key=lambda d: (d.span.line, d.span.col) if d.span else (0, 0))
     issue = replace(_run_in(result.issue, lines), source=SourceInfo(name=os.path.basename(file) if file else None,
                                                     sha256=hashlib.sha256(data).hexdigest()))
-    return replace(result, issue=issue, diagnostics=tuple(diags))
+    return replace(result, issue=issue, diagnostics=tuple(diags), places=places)
 
 
 def _parse(texts: list[str], hints: list[str | None], file: str | None,
@@ -106,14 +106,6 @@ def _run_in(issue, lines):
 
     sections = tuple(replace(s, articles=tuple(mark(a) for a in s.articles)) for s in issue.sections)
     return replace(issue, sections=sections)
-
-
-def _where(lines, span: Span | None) -> str | None:
-    if span is None or not 1 <= span.line <= len(lines):
-        return None
-    line = lines[span.line - 1]
-    place = line.para.place
-    return f"¶{line.number}" + (f" ({place})" if place else "")
 
 
 def _reader_diagnostics(lines, external: list[tuple[str, str]]) -> list[Diagnostic]:
