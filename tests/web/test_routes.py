@@ -202,3 +202,21 @@ def test_the_page_says_when_free_stand_ins_replace_the_official_fonts(client, se
     data = preview(client, seed_text)
     assert ["仿宋_GB2312", body] in data["stand_ins"]
     assert all(official in {f.official for f in style.fonts.values()} for official, _ in data["stand_ins"])
+
+
+def test_a_style_sheet_file_given_to_serve_is_offered_and_used(tmp_path, seed_text):
+    from web_support import make_client
+
+    from bulletin_export.stylesheet import list_styles
+
+    builtin = dict((n, p) for n, _, p in list_styles())["bulletin-compact"]
+    mine = tmp_path / "office.toml"
+    mine.write_text(builtin.read_text(encoding="utf-8"), encoding="utf-8")
+    client, state = make_client(tmp_path, style=str(mine))
+    page = client.get("/").text
+    assert f'<option value="{mine}" selected' in page and 'value="bulletin"' in page
+    assert preview(client, seed_text)["blocked"] is None  # the default: the file
+    assert preview(client, seed_text, style="bulletin")["blocked"] is None
+    r = client.post("/api/preview", json={"text": seed_text, "style": str(tmp_path / "other.toml")},
+                    headers=ORIGIN)
+    assert r.status_code == 400  # only the sheets the server offers

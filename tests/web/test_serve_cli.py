@@ -64,8 +64,8 @@ def test_serve_off_localhost_prints_a_token_and_requires_it(tmp_path):
 
 
 @pytest.mark.parametrize("args, says", [
-    (["--style", "no-such-style"], "--style no-such-style"),
-    (["--style", "/etc/passwd"], "--style /etc/passwd"),
+    (["--style", "no-such-style"], "--style no-such-style: style 'no-such-style' not found"),
+    (["--style", "/etc/passwd"], "--style /etc/passwd: /etc/passwd:1: not valid TOML"),
     (["--font-dir", "/no/such/folder"], "--font-dir /no/such/folder"),
 ])
 def test_bad_serve_options_are_one_line_and_exit_2(tmp_path, args, says):

@@ -52,7 +52,9 @@ class State:
         self.style_names = {name for name, _ in self.styles}
         self.default_style = config.style or ("bulletin" if "bulletin" in self.style_names
                                               else (self.styles[0][0] if self.styles else None))
-        self.style_names.add(self.default_style)
+        if self.default_style not in self.style_names:  # a .toml given to --style
+            self.styles.insert(0, (self.default_style, "--style"))
+            self.style_names.add(self.default_style)
         self.engine = Engine(config.font_dirs, self.default_style)
         self.history = History(config.data_dir)
         self.worker = Worker(config.limits.renders, config.limits.render_seconds)

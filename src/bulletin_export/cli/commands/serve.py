@@ -17,7 +17,7 @@ def serve(
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, help="Port; 0 picks a free one."),
     open_browser: bool = typer.Option(False, "--open", "-o", help="Open the page in the default browser."),
     data: Optional[Path] = typer.Option(None, "--data", help="Folder for the history of issues (default: the user data folder)."),
-    style: Optional[str] = typer.Option(None, "--style", help="Default style sheet (one of `styles`)."),
+    style: Optional[str] = typer.Option(None, "--style", help="Style sheet selected at first: a name `styles` lists or a .toml file; the page offers these."),
     font_dirs: List[Path] = typer.Option([], "--font-dir", help="Extra folder to search for fonts first (repeatable)."),
 ) -> None:
     r"""Start the local web page: paste or drop a draft, see the real pages, fix, download.
@@ -31,19 +31,17 @@ def serve(
         raise fail(f"serve needs the web extra ({', '.join(missing)} missing): pip install 'bulletin-export[web]'",
                    EXIT_USAGE)
     from ...errors import BulletinError
-    from ...stylesheet import list_styles, load_style
+    from ...stylesheet import load_style
     from ...web import server
 
     for folder in font_dirs:
         if not folder.is_dir():
             raise fail(f"--font-dir {folder}: no such folder", EXIT_USAGE)
     if style is not None:
-        if style not in {name for name, _, _ in list_styles()}:
-            raise fail(f"--style {style}: not one of the style sheets `bulletin-export styles` lists", EXIT_USAGE)
         try:
-            load_style(style)
+            load_style(style)  # a name `styles` lists, or a .toml file given here
         except BulletinError as exc:
-            raise fail(str(exc), exc.exit_code)
+            raise fail(f"--style {style}: {exc}", EXIT_USAGE)
     data_dir = (data or server.default_data_dir()).expanduser()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
