@@ -90,6 +90,17 @@ def long_name_docx(long_name_issue) -> bytes:
 
 
 @pytest.fixture(scope="session")
+def headings_issue() -> Issue:
+    """tests/core's fixture with the four in-article heading levels and a credits line."""
+    return _parse(ROOT / "tests" / "core" / "fixtures" / "heading-levels.txt")
+
+
+@pytest.fixture(scope="session")
+def headings_docx(headings_issue) -> bytes:
+    return render(headings_issue)
+
+
+@pytest.fixture(scope="session")
 def seed_docx(seed_issue) -> bytes:
     return render(seed_issue)
 
@@ -117,13 +128,13 @@ def soffice() -> str:
 
 @pytest.fixture(scope="session")
 def lo_pdfs(soffice, seed_docx, masthead_docx, print_line_docx, long_end_docx, long_name_docx,
-            tmp_path_factory) -> dict[str, PdfDoc]:
+            headings_docx, tmp_path_factory) -> dict[str, PdfDoc]:
     """Both samples' DOCX (and the masthead sample with a print line, an issue with an end
-    block longer than a page, one with a 20-character name) converted to PDF by
-    LibreOffice in one run, read back with pdfplumber."""
+    block longer than a page, one with a 20-character name, one with the four heading
+    levels) converted to PDF by LibreOffice in one run, read back with pdfplumber."""
     work = tmp_path_factory.mktemp("docx-lo")
     files = {"seed": seed_docx, "masthead": masthead_docx, "print_line": print_line_docx,
-             "long_end": long_end_docx, "long_name": long_name_docx}
+             "long_end": long_end_docx, "long_name": long_name_docx, "headings": headings_docx}
     for name, data in files.items():
         (work / f"{name}.docx").write_bytes(data)
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
