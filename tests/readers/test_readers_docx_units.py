@@ -112,11 +112,9 @@ def test_cli_shows_the_paragraph_and_cell(tmp_path) -> None:
     lines = proc.stderr.splitlines()
     at = lines.index(f"{path}:¶7 (table 1, row 2, cell 1): warning[BX123]: 送： has no recipients")
     assert lines[at + 1] == "    ¶7 | 送："
-    proc = subprocess.run([sys.executable, "-m", "bulletin_export", "parse", str(path), "--json"],
+    # the proofreading checks' findings are located the same way, also in JSON
+    proc = subprocess.run([sys.executable, "-m", "bulletin_export", "check", str(path), "--format", "json"],
                           capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0
-    payload = json.loads(proc.stdout)
-    diags = payload.get("diagnostics") if isinstance(payload, dict) else None
-    if diags is not None:
-        assert {"code": "BX123", "where": "¶7 (table 1, row 2, cell 1)"}.items() <= next(
-            d for d in diags if d["code"] == "BX123").items()
+    found = {d["code"]: d for d in json.loads(proc.stdout)}
+    assert found["BX123"]["where"] == "¶7 (table 1, row 2, cell 1)"
+    assert found["BX251"]["where"] == "¶4" and found["BX251"]["line"] == 4
