@@ -112,6 +112,12 @@ def test_paste_fill_preview_fix_and_download(page, tmp_path):
     assert page.input_value("#text").split("\n")[32][221] == "”"
     assert page.locator("li.finding[data-code=BX201]").count() == 0
 
+    # 打印 opens the PDF itself in a new tab (the browser's viewer prints it)
+    with page.context.expect_page() as opened:
+        page.click("#btn-print")
+    assert opened.value.url.endswith("/file.pdf?inline=1")
+    opened.value.close()
+
     pdf = download(page, "#dl-pdf", tmp_path)
     docx = download(page, "#dl-docx", tmp_path)
     assert pdf.name == "工会工作简报第4期.pdf" and docx.name == "工会工作简报第4期.docx"

@@ -136,7 +136,11 @@
         msg.className = "msg";
         msg.textContent = f.message;
         li.append(where, msg);
-        if (f.line) li.addEventListener("click", () => selectLine(f));
+        if (f.line) {
+          li.tabIndex = 0;
+          li.addEventListener("click", () => selectLine(f));
+          li.addEventListener("keydown", (ev) => { if (ev.key === "Enter") selectLine(f); });
+        }
         if (f.fix !== null && f.fix !== undefined) {
           fixable++;
           const b = document.createElement("button");
@@ -267,6 +271,7 @@
   $("btn-next").addEventListener("click", nextIssue);
   $("btn-print").addEventListener("click", () => { if (result) window.open(`/api/result/${result}/file.pdf?inline=1`, "_blank"); });
   $("zoom").addEventListener("click", () => { $("zoom").hidden = true; });
+  document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") $("zoom").hidden = true; });
   $("file").addEventListener("change", (ev) => openFiles(ev.target.files));
   for (const a of document.querySelectorAll("a.dl")) a.addEventListener("click", (ev) => { if (a.classList.contains("disabled")) ev.preventDefault(); });
   const drop = $("drop");
