@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bulletin_export.diagnostics import Severity
 from bulletin_export.fonts import FALLBACK, MISSING, printed_texts, resolve_fonts
 from bulletin_export.model import Article, Issue, Masthead, Paragraph, Section, Span

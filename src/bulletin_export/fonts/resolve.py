@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..errors import FontError, UsageError
-from . import cache, convert
+from . import cache
 from .cache import FaceMetrics
 from .discovery import locations
 from .names import FaceInfo, normalize, scan_file
