@@ -118,3 +118,28 @@ def test_cli_shows_the_paragraph_and_cell(tmp_path) -> None:
     found = {d["code"]: d for d in json.loads(proc.stdout)}
     assert found["BX123"]["where"] == "¶7 (table 1, row 2, cell 1)"
     assert found["BX251"]["where"] == "¶4" and found["BX251"]["line"] == 4
+
+
+def test_strict_open_xml_reads_as_transitional() -> None:
+    """Word's "Strict Open XML Document" writes ISO 29500 strict namespaces."""
+    import io
+    import zipfile
+
+    from bulletin_export.model import to_dict
+    from bulletin_export.readers.docx import read_docx
+    from bulletin_export.readers.docx.package import STRICT_NAMESPACES
+
+    data = DRAFTS["heading-styles"]()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                for strict, transitional in STRICT_NAMESPACES:
+                    part = part.replace(transitional, strict)
+            dst.writestr(info.filename, part)
+    strict = out.getvalue()
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(io.BytesIO(strict)).read(
+        "word/document.xml")
+    assert to_dict(read_docx(strict).issue) == to_dict(read_docx(data).issue)
+    assert read_docx(strict).issue.sections[0].heading == "工作动态"

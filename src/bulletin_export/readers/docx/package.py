@@ -33,6 +33,14 @@ ODF_TEXT = b"application/vnd.oasis.opendocument.text"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOC = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
               "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument")
+#: "Strict Open XML" (ISO 29500 strict) namespaces -> the transitional ones read here.
+STRICT_NAMESPACES = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+     b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+)
 #: Main parts of other Office formats, to say what a zip that is no Word document is.
 _OTHER_OFFICE = {"xl/workbook.xml": "an Excel workbook", "ppt/presentation.xml": "a PowerPoint deck",
                  "visio/document.xml": "a Visio drawing"}
@@ -89,6 +97,9 @@ class Package:
         data = self.read(name)
         if data is None:
             return None
+        if b"purl.oclc.org/ooxml" in data:
+            for strict, transitional in STRICT_NAMESPACES:
+                data = data.replace(strict, transitional)
         return parse_xml(data, name, self.file)
 
     def read(self, name: str) -> bytes | None:
