@@ -10,7 +10,6 @@ bytes, and an issue's package is those bytes plus its own ``word/document.xml`` 
 
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from dataclasses import dataclass
@@ -25,25 +24,26 @@ APP = "docProps/app.xml"
 
 @dataclass(frozen=True)
 class Template:
+    """Bytes only (no shared element trees), so that threads may use one template at once."""
+
     parts: tuple[tuple[str, bytes], ...]  # every part in package order (document/core: the template's)
-    document: etree._Element  # the template's w:document (an empty body and its w:sectPr)
-    core: etree._Element  # the template's cp:coreProperties
 
     def new_document(self) -> tuple[etree._Element, etree._Element]:
-        """A fresh copy of the w:document and its w:sectPr, for one issue."""
-        root = copy.deepcopy(self.document)
-        body = root[0]
-        return root, body[-1]
+        """A fresh w:document (an empty body) and its w:sectPr, for one issue."""
+        root = etree.fromstring(dict(self.parts)[DOCUMENT])
+        return root, root[0][-1]
 
     def new_core(self) -> etree._Element:
-        return copy.deepcopy(self.core)
+        """A fresh cp:coreProperties (python-docx's element class, for CoreProperties)."""
+        from docx.oxml.parser import parse_xml
+
+        return parse_xml(dict(self.parts)[CORE])
 
 
 @lru_cache(maxsize=8)
 def template_for(style) -> Template:
     """The constant parts of ``style`` (a StyleSheet; cached per style in the process)."""
     import docx
-    from docx.oxml.parser import parse_xml
 
     from . import section as body
     from .package import app_properties, prune_template, write_font_table
@@ -61,9 +61,5 @@ def template_for(style) -> Template:
     raw = io.BytesIO()
     doc.save(raw)
     src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
-    parts = []
-    for name in src.namelist():
-        data = src.read(name)
-        parts.append((name, app_properties(data) if name == APP else data))
-    named = dict(parts)
-    return Template(tuple(parts), etree.fromstring(named[DOCUMENT]), parse_xml(named[CORE]))
+    return Template(tuple((name, app_properties(src.read(name)) if name == APP else src.read(name))
+                          for name in src.namelist()))
