@@ -161,6 +161,19 @@ def test_every_paragraph_extracts_verbatim(rendered):
         assert squash(text) in joined, text
 
 
+def test_pdftotext_gives_every_text_back(rendered):
+    """poppler reads the Identity-H fonts through their ToUnicode maps: every printed text
+    comes back verbatim (page numbers, which interrupt a paragraph running over a page, and
+    the grid's spaces aside)."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    out = subprocess.run(["pdftotext", str(rendered.path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    body = squash(re.sub(r"—\s*\d+\s*—", "", out))
+    for text in model_texts(rendered.issue):
+        assert squash(text) in body, text
+
+
 def test_fonts_embedded_as_subsets(rendered):
     if not shutil.which("pdffonts"):
         pytest.skip("pdffonts (poppler-utils) not installed")
