@@ -31,8 +31,9 @@ READY = "body[data-state=ready]"
 def server(tmp_path_factory):
     from bulletin_export.web.server import Background, WebConfig
 
-    with Background(WebConfig(data_dir=tmp_path_factory.mktemp("web-data"))) as url:
-        yield url
+    bg = Background(WebConfig(data_dir=tmp_path_factory.mktemp("web-data")))
+    with bg:
+        yield bg
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +50,7 @@ def page(browser, server):
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(server)
+    pg.goto(server.url)
     yield pg
     context.close()
     assert not errors, errors  # no script error on the page
@@ -79,7 +80,7 @@ def download(page, selector: str, tmp_path: Path):
     return target
 
 
-def test_paste_fill_preview_fix_and_download(page, tmp_path):
+def test_paste_fill_preview_fix_and_download(page, server, tmp_path):
     seed = SEED.read_text(encoding="utf-8")
     page.fill("#text", seed)
     fill_masthead(page, name="工会工作简报", issue="4", total="156", date="2012年4月28日",
@@ -121,6 +122,17 @@ def test_paste_fill_preview_fix_and_download(page, tmp_path):
     pdf = download(page, "#dl-pdf", tmp_path)
     docx = download(page, "#dl-docx", tmp_path)
     assert pdf.name == "工会工作简报第4期.pdf" and docx.name == "工会工作简报第4期.docx"
+    # the preview was drawn from this very PDF: the same bytes, the same first-page image
+    import hashlib
+    import urllib.request
+
+    shown = server.app.app.state.bx.engine.store.get(page.get_attribute("body", "data-result"))
+    assert hashlib.sha256(shown.outputs["pdf"]).digest() == hashlib.sha256(pdf.read_bytes()).digest()
+    from bulletin_export.web.engine import SCALE_SMALL, page_png
+
+    src = page.get_attribute("#pages img", "src")
+    with urllib.request.urlopen(server.url.rstrip("/") + src) as r:
+        assert r.read() == page_png(pdf.read_bytes(), 0, SCALE_SMALL)
     import pdfplumber
 
     with pdfplumber.open(pdf) as doc:

@@ -22,6 +22,7 @@ from typing import Mapping, Sequence
 from ..diagnostics import Diagnostic
 
 PREVIEW_FORMAT = "pdf"
+SCALE_SMALL, SCALE_LARGE = 96 / 72, 200 / 72  # page images: the preview (96 dpi), enlarged (200 dpi)
 SOURCE_NAME = "正文.txt"  # what the application layer is told the page's text is
 
 

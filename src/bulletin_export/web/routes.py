@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from . import forms, history as _history, messages
+from .engine import SCALE_LARGE, SCALE_SMALL
 from .inputs import InputRefused, accepted
 from .security import BodyTooLarge
 
@@ -24,7 +25,7 @@ log = logging.getLogger("bulletin_export.web")
 MEDIA = {"pdf": "application/pdf", "xml": "application/xml",
          "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
          "ofd": "application/ofd"}
-SCALES = {"s": 96 / 72, "l": 200 / 72}
+SCALES = {"s": SCALE_SMALL, "l": SCALE_LARGE}
 
 
 def _error(status: int, text: str) -> JSONResponse:
