@@ -1,11 +1,14 @@
 """DOCX renderer: an editable official-format document for Word, WPS and LibreOffice.
 
-The document is built on python-docx's template, cleaned of theme fonts and
-foreign styles, with one named style per role of the style sheet (``styles.py``),
-the masthead, articles and footers (``document.py``), the end block anchored to
-the bottom of the last page, or flowing over pages when taller than one
-(``endblock.py``), and reproducible package bytes
-(``package.py``). Raw XML goes through ``ooxml.py`` in schema order.
+The parts that depend only on the style sheet are built once per style and process
+(``template.py``) on python-docx's template, cleaned of theme fonts and foreign styles:
+one named style per role of the style sheet (``styles.py``), the section with Word's
+grid and the footers (``section.py``), the font table (``package.py``). Per issue, the
+main story is built with lxml from the printed elements (``story.py``: masthead, note,
+columns, articles), with the end block anchored to the bottom of the last page, or
+flowing over pages when taller than one (``endtable.py``); the package is zipped once
+with reproducible bytes (``package.py``). Raw XML goes through ``ooxml.py`` in schema
+order.
 """
 
 from __future__ import annotations

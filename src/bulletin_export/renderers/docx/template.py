@@ -2,7 +2,7 @@
 
 python-docx builds them, as before, from its template cleaned of theme fonts and foreign
 styles (``package.prune_template``): the styles part (``styles.py``), the font table, the
-settings, the section with Word's grid, and the odd/even footers (``document.py``). The
+settings, the section with Word's grid, and the odd/even footers (``section.py``). The
 package is saved once; every part but the main story and the core properties is kept as
 bytes, and an issue's package is those bytes plus its own ``word/document.xml`` and
 ``docProps/core.xml``, zipped once (``package.zip_parts``).
