@@ -55,6 +55,15 @@ def test_oversized_bodies_are_413(tmp_path):
 
     r = client.post("/api/preview", content=chunks(), headers={**ORIGIN, "content-type": "application/json"})
     assert r.status_code == 413
+    def upload():  # a dropped file without Content-Length, over the limit
+        yield b'--XX\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n'
+        for _ in range(100):
+            yield b"x" * 1024
+        yield b"\r\n--XX--\r\n"
+
+    r = client.post("/api/open", content=upload(),
+                    headers={**ORIGIN, "content-type": "multipart/form-data; boundary=XX"})
+    assert r.status_code == 413
     r = post_preview(client, text="正文。" * 4000)  # under the body limit, over the text limit
     assert r.status_code == 413 and "正文过长" in r.json()["error"]
 
