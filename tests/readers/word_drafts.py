@@ -425,3 +425,23 @@ DRAFTS = {f.__name__.replace("_", "-"): f for f in (
     soft_breaks, masthead_paragraphs, masthead_table, masthead_textbox, end_block_table,
     end_block_paragraphs, figures_table, image_caption, left_out, fields_links,
     cell_diagnostics)}
+
+
+def heading_levels_in_articles() -> bytes:
+    """Titles styled Heading 1, in-article headings (一、 二、) Heading 2, (一) Heading 3:
+    the second level is no title (it is enumerated), so the top level is the titles."""
+    d = docx.Document()
+    _body_size(d)
+    d.add_paragraph("市总关于职工服务工作的调研报告", style="Heading 1")
+    d.add_paragraph("一、基本情况", style="Heading 2")
+    _para(d, "全市现有职工服务中心120个，覆盖全部镇（街道）。")
+    d.add_paragraph("（一）阵地建设", style="Heading 3")
+    _para(d, "各地按照有场所、有人员、有制度的要求推进阵地建设。")
+    d.add_paragraph("二、存在问题", style="Heading 2")
+    _para(d, "部分服务中心人员不足，服务内容单一。（市总研究室）")
+    d.add_paragraph("太仓市总开展读书活动", style="Heading 1")
+    _para(d, "4月，太仓市总工会在全市职工中开展读书活动。（太仓市总工会）")
+    return _save(d)
+
+
+DRAFTS["heading-levels-in-articles"] = heading_levels_in_articles

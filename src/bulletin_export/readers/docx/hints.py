@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .lines import Line, _is_red
+from .lines import _ENUM, Line, _is_red
 
 #: Our writer's styles (renderers/docx/styles.py ROLE_STYLES: name, id) -> role and hint.
 #: LibreOffice keeps the names but not the ids (Style21) when it saves a copy.
@@ -111,6 +111,8 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             pass
         elif p.heading and p.heading in levels:
             hints[k] = levels[p.heading]
+            if hints[k].startswith("heading_level:"):
+                hints[k] = _level_by_number(text) or hints[k]
         elif _style_title(p.style_name) and len(text) <= 60:
             hints[k] = "title"
         elif (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5)
@@ -126,6 +128,19 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         seen_text = seen_text or hints[k] is None
         prev = k
     return hints
+
+
+#: GB/T 9704's in-article heading levels by their numbers: 一、 （一） 1. （1）.
+_LEVEL_NUMBERS = ((re.compile(r"^[一二三四五六七八九十]+、"), 1),
+                  (re.compile(r"^[（(][一二三四五六七八九十]+[)）]"), 2),
+                  (re.compile(r"^[0-9０-９]+[.．、]"), 3), (re.compile(r"^[（(][0-9０-９]+[)）]"), 4))
+
+
+def _level_by_number(text: str) -> str | None:
+    for pattern, level in _LEVEL_NUMBERS:
+        if pattern.match(text):
+            return f"heading_level:{level}"
+    return None
 
 
 def _own(ln: Line) -> str | None:
@@ -178,6 +193,10 @@ def _heading_roles(lines: list[Line]) -> dict[int, str]:
     second = used[1] if len(used) > 1 else None
     seq = [ln.para.heading for ln in lines if ln.text.strip()]
     columns = second is not None and any(a == top and b == second for a, b in zip(seq, seq[1:]))
+    if columns:
+        # in-article headings (一、 （一） 1.) under titles are no titles under columns
+        texts = [ln.text.strip() for ln in lines if ln.para.heading == second and ln.text.strip()]
+        columns = sum(bool(_ENUM.match(t)) for t in texts) * 2 <= len(texts)
     if columns:
         roles[top] = "heading"
         roles[second] = "title"
