@@ -108,9 +108,10 @@ def chinese_heading_style() -> bytes:
                             '<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="44"/>'
                             '</w:rPr></w:style>'))
     _para(d, "【工作动态】")
-    d.add_paragraph("关于进一步加强基层工会建设的意见，经市总常委会审议通过", style="1")
+    heading = d.styles["标题 1"]
+    d.add_paragraph("关于进一步加强基层工会建设的意见，经市总常委会审议通过", style=heading)
     _para(d, BODY_TEXT)
-    d.add_paragraph("市总开展送温暖活动", style="1")
+    d.add_paragraph("市总开展送温暖活动", style=heading)
     _para(d, "春节前夕，市总工会开展送温暖活动。（市总保障部）")
     return _save(d)
 
