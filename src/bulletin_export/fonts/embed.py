@@ -6,7 +6,9 @@ OFD font needs of it: the glyph id of every character in the subset, the advance
 every glyph, the font box, ascent and descent, the subset's PostScript name, and the
 subset compressed with Flate — computed once per subset and kept on disk beside it
 (``<subset>.z``), so a batch does not recompress the same font bytes for every issue.
-Embeddings are also kept per process (the last few), keyed by the subset file.
+Embeddings are also kept per process (the last few), keyed by face and characters, so a
+repeated character set costs a dictionary lookup; ``extra`` lets a writer keep what it
+derives from an embedding (a PDF's W array and ToUnicode map) with it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import struct
 import threading
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -32,10 +34,12 @@ class Embedding:
     descent: int  # 1/1000 em (negative)
     cap_height: int  # 1/1000 em
     length: int  # bytes of the uncompressed font file
+    flate: bytes = field(default=b"", repr=False)  # the font file compressed with Flate
+    extra: dict = field(default_factory=dict, repr=False, compare=False)  # a writer's cache
 
     def compressed(self) -> bytes:
         """The font file compressed with Flate (cached on disk beside the subset)."""
-        return _compressed(self.path)
+        return self.flate or _compressed(self.path)
 
     def tag(self) -> str:
         """Six capital letters naming this subset (PDF 9.6.4: TAG+FontName)."""
@@ -45,7 +49,7 @@ class Embedding:
 
 
 _lock = threading.Lock()
-_kept: dict[str, Embedding] = {}
+_kept: dict[tuple[str, int, str], Embedding] = {}
 _KEEP = 16
 
 
@@ -53,16 +57,16 @@ def embedding(face, chars: Iterable[str]) -> Embedding:
     """The Embedding of ``face`` (a fonts.ResolvedFont) for a document's characters (those
     the face lacks are left out)."""
     chars = sorted(set(chars))
-    path, _ = face.truetype_for(chars)
-    key = str(path)
+    key = (str(face.path), face.index, "".join(chars))
     with _lock:
         hit = _kept.get(key)
     if hit is not None:
         return hit
+    path, _ = face.truetype_for(chars)
     m = cache.metrics(str(face.path), face.index)
     gid_of = subset.glyph_ids([(ord(c), m.gid(ord(c))) for c in chars if m.gid(ord(c)) is not None])
     gids = {c: gid_of[m.gid(ord(c))] for c in chars if m.gid(ord(c)) is not None}
-    got = _read(Path(path), gids)
+    got = replace(_read(Path(path), gids), flate=_compressed(Path(path)))
     with _lock:
         if len(_kept) >= _KEEP:
             _kept.pop(next(iter(_kept)))
@@ -91,17 +95,9 @@ def _read(path: Path, gids: dict[str, int]) -> Embedding:
                      path.stat().st_size)
 
 
-_z: dict[str, bytes] = {}
-
-
 def _compressed(path: Path) -> bytes:
-    """Flate of the subset file: from this process, from ``<subset>.z`` when it still
-    decompresses to the file's bytes, else compressed now (level 9) and written there."""
-    key = str(path)
-    with _lock:
-        hit = _z.get(key)
-    if hit is not None:
-        return hit
+    """Flate of the subset file: from ``<subset>.z`` when it still decompresses to the file's
+    bytes, else compressed now (level 9) and written there."""
     raw = path.read_bytes()
     data = cache._read(path.with_suffix(".z"))
     try:
@@ -111,8 +107,4 @@ def _compressed(path: Path) -> bytes:
     if not ok:
         data = zlib.compress(raw, 9)
         cache._write(path.with_suffix(".z"), data)
-    with _lock:
-        if len(_z) >= _KEEP:
-            _z.pop(next(iter(_z)))
-        _z[key] = data
     return data

@@ -114,8 +114,12 @@ def add_fonts(canvas, dl: "DisplayList", fonts) -> dict[str, PdfFont]:
     for key, ref in dl.faces.items():
         e = embedding(resolved(fonts, ref.path, ref.index), dl.chars(key))
         base = PDFName(f"{e.tag()}+{e.ps_name}")
-        used = {g: e.widths[g] for g in e.gids.values()}
-        dw, w = widths_array(used)
+        pdf = e.extra.get("pdf")
+        if pdf is None:  # derived once per embedding (a repeated character set reuses it)
+            pdf = e.extra["pdf"] = (widths_array({g: e.widths[g] for g in e.gids.values()}),
+                                    to_unicode(e.gids),
+                                    {c: f"{g:04X}" for c, g in e.gids.items()})
+        (dw, w), cmap_text, codes = pdf
         font_file = PDFStream(PDFDictionary({"Length1": e.length,
                                              "Filter": PDFName("FlateDecode")}),
                               e.compressed(), filters=None)
@@ -133,14 +137,14 @@ def add_fonts(canvas, dl: "DisplayList", fonts) -> dict[str, PdfFont]:
             "FontDescriptor": doc.Reference(descriptor), "DW": dw, "W": w,
             "CIDToGIDMap": PDFName("Identity"),
         })
-        cmap = PDFStream(content=to_unicode(e.gids), filters=[PDFZCompress])
+        cmap = PDFStream(content=cmap_text, filters=[PDFZCompress])
         type0 = PDFDictionary({
             "Type": PDFName("Font"), "Subtype": PDFName("Type0"), "BaseFont": base,
             "Encoding": PDFName("Identity-H"), "DescendantFonts": PDFArray([doc.Reference(cid_font)]),
             "ToUnicode": doc.Reference(cmap),
         })
         shared[key] = doc.Reference(type0)
-        out[key] = PdfFont(key, {c: f"{g:04X}" for c, g in e.gids.items()}, e)
+        out[key] = PdfFont(key, codes, e)
     return out
 
 
