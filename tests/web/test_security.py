@@ -139,6 +139,8 @@ def test_a_path_in_any_field_is_never_read(client, tmp_path, monkeypatch):
         assert "root:x:" not in r.text
     assert not [p for p in opened if "secret" in p or p.startswith("/etc")]
     assert answers[2].status_code == 400  # a style is a name from the list, never a path
+    for odd in ([path], {"a": path}, 7):  # not even a string
+        assert post_preview(client, style=odd).status_code == 400
 
 
 def test_the_token_is_required_off_localhost(tmp_path):
@@ -177,6 +179,11 @@ def test_busy_is_503_and_a_slow_build_is_504(tmp_path, monkeypatch):
     assert state.worker._slots.acquire(blocking=False)  # a build is running
     r = post_preview(client)
     assert r.status_code == 503 and "忙" in r.json()["error"]
+    state.worker._slots.release()
+    ready = post_preview(client).json()
+    assert state.worker._slots.acquire(blocking=False)  # busy again: the previewed PDF still downloads
+    assert client.get(f"/api/result/{ready['id']}/file.pdf").status_code == 200
+    assert client.get(f"/api/result/{ready['id']}/file.docx").status_code == 503
     state.worker._slots.release()
     real, go, done = state.engine.build, threading.Event(), threading.Event()
 

@@ -105,7 +105,7 @@ def setup(app, state) -> None:
         if len(text) > cfg.limits.text_chars:
             return _error(413, f"正文过长（超过 {cfg.limits.text_chars} 字）")
         style = body.get("style") or state.default_style
-        if style not in state.style_names:
+        if not isinstance(style, str) or style not in state.style_names:
             return _error(400, "没有这个样式")
         raw_form = body.get("form") if isinstance(body.get("form"), dict) else {}
         form, field_errors = forms.clean_form(raw_form)
@@ -163,7 +163,9 @@ def setup(app, state) -> None:
         if built.error is not None:
             return _error(409, "有错误未解决，不能生成文件")
         try:
-            data = await state.worker.run(state.engine.output, built, fmt)
+            data = built.outputs.get(fmt)  # the previewed PDF is there already
+            if data is None:
+                data = await state.worker.run(state.engine.output, built, fmt)
         except Busy:
             return _error(503, "服务器正忙，请稍候再试")
         except asyncio.TimeoutError:
