@@ -252,3 +252,19 @@ def test_the_web_extra_loads_only_with_serve():
             "print([m for m in ('starlette','uvicorn','jinja2','pypdfium2','multipart') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("body", [
+    [], "text", 7, None, {"text": 7}, {"text": ["a"]}, {"text": "标题\n\n正文。", "form": ["x"]},
+    {"text": "标题\n\n正文。", "form": {"issue": 5, "name": ["x"], "date": {"y": 1}, "supplement": True,
+                                    "copies": None, "unknown": "x", "distribution": 3}},
+    {"text": "标题\n\n正文。", "doc": 12345}, {"text": "标题\n\n正文。", "style": None},
+])
+def test_odd_json_is_an_answer_never_a_500(client, body):
+    r = client.post("/api/preview", json=body, headers=ORIGIN)
+    assert r.status_code in (200, 400), r.text
+    assert "error" in r.json() or r.json()["doc"]
+    for route, payload in (("/api/fix", body), ("/api/next", body)):
+        assert client.post(route, json=payload, headers=ORIGIN).status_code in (200, 400, 404)
+    r = client.post("/api/preview", content=b"{not json", headers={**ORIGIN, "content-type": "application/json"})
+    assert r.status_code == 400
