@@ -117,6 +117,9 @@ def to_docx(data: bytes, suffix: str, *, file: str | None = None) -> bytes:
             _kill(proc)
             raise InputError(f"LibreOffice did not convert the {what} document within {limit:g} s "
                              "(set BX_SOFFICE_TIMEOUT to allow longer)", file=file) from None
+        except BaseException:  # Ctrl-C, SIGTERM in a worker: leave no soffice behind
+            _kill(proc)
+            raise
         result = out / "draft.docx"
         if proc.returncode != 0 or not result.is_file():
             why = " ".join(err.decode("utf-8", "replace").split())[:160]
