@@ -51,8 +51,9 @@ class Diagnostic:
         return loc
 
     def headline(self) -> str:
-        """`file:line:col: severity[CODE]: message` on one line."""
-        return f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
+        """`file:line:col: severity[CODE]: message` on one line: a line break in the file
+        name or the message (quoted source text) is shown escaped, as `\\u2028`."""
+        return one_line(f"{self.location}: {self.severity.value}[{self.code}]: {self.message}")
 
     def to_dict(self) -> dict:
         out = {
@@ -82,6 +83,17 @@ def locate(diags: Iterable[Diagnostic], places: Sequence[str]) -> list[Diagnosti
             if d.span and not d.where and 1 <= d.span.line <= len(places) else d for d in diags]
 
 
+# every character str.splitlines breaks at: LF VT FF CR, FS GS RS, NEL, U+2028, U+2029
+_BREAKS = {c: f"\\u{ord(c):04x}" for c in "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"}
+_BREAK_TABLE = str.maketrans(_BREAKS)
+_SHOWN_TABLE = str.maketrans({c: "↵" for c in _BREAKS})
+
+
+def one_line(text: str) -> str:
+    """`text` with every line-break character written as its escape (`\\u2028`)."""
+    return text.translate(_BREAK_TABLE)
+
+
 def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
@@ -105,14 +117,14 @@ def format_human(diag: Diagnostic, lines: Sequence[str] | None = None) -> str:
         start = span.col - 1
         end = span.end_col - 1 if span.end_line == span.line and span.end_col > span.col else start + 1
         lo, hi, prefix, suffix = _window(len(text), start, end)
-        shown = prefix + text[lo:hi] + suffix
+        shown = (prefix + text[lo:hi] + suffix).translate(_SHOWN_TABLE)  # one character per break
         number = diag.where.split()[0] if diag.where else span.line  # ¶12 in a .docx
         out.append(f"  {number:>4} | {shown}")
         pad = _display_width(prefix + text[lo:start])
         width = max(1, _display_width(text[start:min(end, hi)]))
         out.append("       | " + " " * pad + "^" + "~" * (width - 1))
     if diag.hint:
-        out.append(f"       = hint: {diag.hint}")
+        out.append(f"       = hint: {one_line(diag.hint)}")
     return "\n".join(out)
 
 

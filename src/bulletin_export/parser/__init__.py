@@ -25,7 +25,7 @@ from typing import Any, Mapping, Sequence
 
 from ..decode import detect
 from ..diagnostics import Diagnostic, Severity
-from ..model import Issue, Masthead, SourceInfo
+from ..model import Issue, Masthead, SourceInfo, Span
 from .header import ISSUE_KEYS, KNOWN_KEYS, MASTHEAD_KEYS, Header, is_fence, parse_overrides, read_header
 from .hints import HINTS, hints_by_number
 from .lines import Line, normalise
@@ -50,6 +50,11 @@ class ParseResult:
     # "¶12 (table 2, row 3, cell 1)"); () = line:col. diagnostics.locate applies it.
     places: tuple[str, ...] = ()
 
+
+#: characters of one source line (one paragraph): a longer line is an error (BX151), so a
+#: build stops with one line instead of laying out a paragraph of 70 pages. The parser
+#: itself is linear in the line's length either way.
+PARAGRAPH_MAX = 100_000
 
 LINE_KINDS = ("blank", "header", "masthead", "rule", "contents", "note", "heading", "title",
               "subtitle", "paragraph", "subheading", "caption", "source", "end_block")
@@ -108,6 +113,11 @@ def _parse(text: str, file: str | None, overrides: Mapping[str, str] | None, sha
     forced = parse_overrides(overrides)
     source_lines, lines, norm_diags = normalise(text)
     diags.extend(norm_diags)
+    diags.extend(Diagnostic("BX151", Severity.ERROR,
+                            f"a line of {len(line):,} characters is longer than the limit of {PARAGRAPH_MAX:,}",
+                            Span.of_line(no, 1, 1),
+                            hint="no paragraph is that long: write one paragraph per line (is the file text?)")
+                 for no, line in enumerate(source_lines, 1) if len(line) > PARAGRAPH_MAX)
     # hints by line number -> by index into the structural lines
     hinted = {k: hints[line.no] for k, line in enumerate(lines) if hints and line.no in hints and not line.blank}
     i = 0

@@ -119,7 +119,16 @@ class Header:
 
 
 _FENCE = re.compile(r"^\s*-{3,}\s*$")
-_PAIR = re.compile(r"^\s*([^:：=]+?)\s*[:：=]\s*(.*?)\s*$")
+_SEPARATOR = re.compile(r"[:：=]")
+
+
+def pair(text: str) -> tuple[str, str] | None:
+    """`key: value` (`:` `：` or `=`) -> (key, value), both trimmed; None without a key.
+    Found by position, not by a pattern of `\\s*` parts (quadratic on long runs of spaces)."""
+    m = _SEPARATOR.search(text)
+    if m is None or not text[:m.start()].strip():
+        return None
+    return text[:m.start()].strip(), text[m.end():].strip()
 
 
 def is_fence(line: Line) -> bool:
@@ -133,6 +142,7 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
     header = Header()
     diags: list[Diagnostic] = []
     opening = lines[start]
+    closed_later = _closed_later(lines, start + 1)
     i = start + 1
     last = opening
     while i < len(lines):
@@ -144,8 +154,8 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
         if line.blank or line.stripped.startswith("#"):
             i += 1
             continue
-        m = _PAIR.match(line.text)
-        if not m and _closed_later(lines, i + 1):
+        m = pair(line.text)
+        if not m and closed_later(i + 1):
             diags.append(Diagnostic("BX107", Severity.WARNING,
                                     f"header line is not 'key: value', ignored: {line.stripped}",
                                     line.span(), hint="write `key: value`, or delete the line"))
@@ -157,7 +167,7 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
                                     opening.span(), hint="end the header block with a line '---'"))
             break
         last = line
-        _read_pair(header, line, m.group(1), m.group(2), diags)
+        _read_pair(header, line, m[0], m[1], diags)
         i += 1
     else:
         diags.append(Diagnostic("BX105", Severity.WARNING, "header block not closed by a '---' line",
@@ -166,18 +176,34 @@ def read_header(lines: Sequence[Line], start: int) -> tuple[Header | None, int, 
     return header, i, diags
 
 
-def _closed_later(lines: Sequence[Line], start: int) -> bool:
-    """A closing fence follows before anything that reads as body text (a long line or a
-    sentence): then a bad line is a slip inside the header, not its end."""
-    for line in lines[start:]:
-        if is_fence(line):
-            return True
-        text = line.stripped
-        if _PAIR.match(line.text) and len(text) <= 80:
-            continue
-        if len(text) > 60 or text.endswith(("。", "！", "？", "）")):
-            return False
-    return False
+def _closed_later(lines: Sequence[Line], start: int) -> Callable[[int], bool]:
+    """closed_later(k): does a closing fence follow lines[k:] before anything that reads as
+    body text (a long line or a sentence)? Then a bad line is a slip inside the header, not
+    its end. Answered for every k from one backward pass over the lines (computed on first
+    use), so a header of many bad lines stays linear."""
+    memo: list[bool] = []
+
+    def compute() -> None:
+        flags = [False] * (len(lines) + 1)
+        for k in range(len(lines) - 1, start - 1, -1):
+            line = lines[k]
+            text = line.stripped
+            if is_fence(line):
+                flags[k] = True
+            elif pair(line.text) and len(text) <= 80:
+                flags[k] = flags[k + 1]
+            elif len(text) > 60 or text.endswith(("。", "！", "？", "）")):
+                flags[k] = False
+            else:
+                flags[k] = flags[k + 1]
+        memo.extend(flags)
+
+    def closed_later(k: int) -> bool:
+        if not memo:
+            compute()
+        return memo[k] if start <= k < len(memo) else False
+
+    return closed_later
 
 
 def _read_pair(header: Header, line: Line, key: str, raw: str, diags: list[Diagnostic]) -> None:

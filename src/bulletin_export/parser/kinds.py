@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .lines import Line, clean, squeeze
+from .lines import Line, clean, compact, squeeze
 from .masthead import RULE_LINE
 from .numerals import DATE, NUM, parse_number
 
 TITLE_MAX = 40  # characters of a short line (a title, a subtitle, a short last paragraph)
 TITLE_LONG_MAX = 60  # characters of a title with no sentence punctuation, followed by body text
 SOURCE_MAX = 40
+CONTENTS_LINE_MAX = 2 * TITLE_LONG_MAX  # a contents line: a title, dot leaders and a page
 
 _HEADING = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]]*?)\s*[】〗］\]]$")
 _DIST = re.compile(r"^(本\s*期\s*印\s*发|抄\s*送|报\s*送|分\s*送|主\s*送|报|送|发)\s*[：:]\s*(.*)$")
@@ -176,7 +177,11 @@ def is_contents_label(text: str) -> bool:
 
 def contents_key(text: str) -> str:
     """A contents-list line or a title without numbering, bullets, dot leaders, page numbers
-    and spaces, so `1. 市总召开例会……3` and `市总召开例会` compare equal."""
+    and spaces, so `1. 市总召开例会……3` and `市总召开例会` compare equal. A line longer than
+    CONTENTS_LINE_MAX is no contents line: returned without spaces only (the page pattern
+    is quadratic on long runs of dots)."""
+    if len(text) > CONTENTS_LINE_MAX:
+        return "".join(text.split())
     t = _CONTENTS_BULLET.sub("", _CONTENTS_NUMBER.sub("", text.strip()))
     t = _CONTENTS_PAGE.sub("", t)
     return "".join(t.split())
@@ -186,7 +191,7 @@ def classify(line: Line) -> Kind:
     """The line's kind. Two shapes ride on an ordinary kind, so every rule that does not know
     them reads the line as before: `level`/`name` on a text line in the shape of an in-article
     heading (一、总体要求), `credits` on a line that reads as credits (责任编辑：…)."""
-    text = line.stripped
+    text = compact(line.text)
     if not text:
         return Kind("blank", {})
     if RULE_LINE.match(text):

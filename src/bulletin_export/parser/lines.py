@@ -75,44 +75,54 @@ def _bad_char(ch: str) -> bool:
 def entities(raw: str) -> dict[int, tuple[str, str, str]]:
     """HTML entities pasted from a web page (`&ldquo;` `&nbsp;` `&#12288;`), by start index:
     (entity, the character it stands for, the source fix). `&nbsp;` is fixed to nothing
-    between Chinese characters and to one space next to Latin text (the first of a run)."""
+    between Chinese characters and to one space next to Latin text (the first of a run).
+    Zero-width characters written as entities (`&#65279;`, `&#x200B;`) are found too: the
+    caller removes them like the literal ones. Linear in the line's length."""
     found: dict[int, tuple[str, str, str]] = {}
     for m in _ENTITY.finditer(raw):
         char = html.unescape(m.group())
         if char == m.group() or len(char) != 1 or char == "\ufffd" or _bad_char(char) or ord(char) < 0x20:
             continue
         found[m.start()] = (m.group(), char, char)
-    ends = {start + len(e): (start, c) for start, (e, c, _) in found.items()}
-    for start, (entity, char, _) in list(found.items()):
-        if char != "\u00a0":
+    if not any(c == "\u00a0" for _, c, _ in found.values()):
+        return found
+    # the line as tokens (a character, or an entity read as its character), then the nearest
+    # character that is not white space on each side of every token, in two passes
+    tokens: list[tuple[int, int, str]] = []  # (start, end, char)
+    i = 0
+    while i < len(raw):
+        if i in found:
+            end = i + len(found[i][0])
+            tokens.append((i, end, found[i][1]))
+            i = end
+        else:
+            tokens.append((i, i + 1, raw[i]))
+            i += 1
+    left: list[str] = []
+    last = ""
+    for _, _, char in tokens:
+        left.append(last)
+        if not char.isspace():
+            last = char
+    right: list[str] = [""] * len(tokens)
+    last = ""
+    for k in range(len(tokens) - 1, -1, -1):
+        right[k] = last
+        if not tokens[k][2].isspace():
+            last = tokens[k][2]
+    for k, (start, _, char) in enumerate(tokens):
+        if start not in found or char != "\u00a0":
             continue
-        after_space = start in ends and ends[start][1].isspace() or raw[start - 1: start].isspace()
-        left, right = _neighbour(raw, start, ends, -1), _neighbour(raw, start + len(entity), found, 1)
-        fix = " " if not after_space and (is_latin(left) or is_latin(right)) else ""
-        found[start] = (entity, char, fix)
+        after_space = k > 0 and tokens[k - 1][2].isspace()
+        fix = " " if not after_space and (is_latin(left[k]) or is_latin(right[k])) else ""
+        found[start] = (found[start][0], char, fix)
     return found
 
 
-def _neighbour(raw: str, at: int, entities: dict, step: int) -> str:
-    """The nearest character that is not white space (entities read as their character)
-    before `at` (step -1, `entities` by end) or from `at` (step 1, by start)."""
-    i = at
-    while 0 < i if step < 0 else i < len(raw):
-        if i in entities:
-            start, char = entities[i] if step < 0 else (None, entities[i][1])
-            if not char.isspace():
-                return char
-            i = start if step < 0 else i + len(entities[i][0])
-            continue
-        ch = raw[i - 1] if step < 0 else raw[i]
-        if not ch.isspace():
-            return ch
-        i += step
-    return ""
-
-
 def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]:
-    """Split and clean `text`: (source lines, structural lines, diagnostics)."""
+    """Split and clean `text`: (source lines, structural lines, diagnostics). An entity that
+    stands for a zero-width character or a line break (`&#x200B;`, `&#8232;`, `&#x2029;`,
+    `&#133;`) is handled as that character, so no structural line carries a break."""
     source = split_source_lines(text)
     out: list[Line] = []
     diags: list[Diagnostic] = []
@@ -122,39 +132,47 @@ def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]
         zero_width = 0
         pasted = entities(raw) if "&" in raw else {}
         skip_to = 0
+        last_solid = ""  # the last character kept that is not white space
+        next_solid = _next_solid(raw) if any(c in _LINE_BREAKS for c in raw) or pasted else []
         for i, ch in enumerate(raw):
             col = i + 1
             if i < skip_to:
                 continue
+            width = 1
+            entity = None
             if i in pasted:
-                entity, char, fix = pasted[i]
-                shown = _SPACE_NAMES.get(char, f"{char} (U+{ord(char):04X})")
-                diags.append(Diagnostic("BX006", Severity.WARNING, f"HTML entity {entity} read as {shown}",
-                                        Span.of_line(no, col, len(entity)),
-                                        hint="write the character itself", fix=fix))
-                chars.append(char)
-                cols.append(col)
-                skip_to = i + len(entity)
-            elif ch in ZERO_WIDTH:
+                entity, ch, fix = pasted[i]
+                width = len(entity)
+                skip_to = i + width
+            if ch in ZERO_WIDTH:
                 zero_width += 1
             elif ch in _LINE_BREAKS:
                 # a Word soft line break inside a paragraph: join the halves
-                left = next((c for c in reversed(chars) if not c.isspace()), "")
-                right = raw[i + 1:].lstrip()[:1]
-                if is_latin(left) and is_latin(right) and chars and not chars[-1].isspace():
+                right = raw[next_solid[i + width]] if next_solid[i + width] < len(raw) else ""
+                if is_latin(last_solid) and is_latin(right) and chars and not chars[-1].isspace():
                     chars.append(" ")
                     cols.append(col)
                 diags.append(Diagnostic("BX005", Severity.INFO,
                                         f"soft line break U+{ord(ch):04X} joined into its line",
-                                        Span.of_line(no, col, 1),
+                                        Span.of_line(no, col, width),
                                         hint="a soft break (Shift+Enter in Word) does not end a paragraph"))
             elif ch in _BLANK_BREAKS:
                 out.append(Line(no, "".join(chars), tuple(cols)))
                 out.append(Line(no, "", ()))
+                last_solid = ""
                 diags.append(Diagnostic("BX004", Severity.INFO,
                                         f"page break U+{ord(ch):04X} read as a blank line",
-                                        Span.of_line(no, col, 1)))
+                                        Span.of_line(no, col, width)))
                 chars, cols = [], []
+            elif entity is not None:
+                shown = _SPACE_NAMES.get(ch, f"{ch} (U+{ord(ch):04X})")
+                diags.append(Diagnostic("BX006", Severity.WARNING, f"HTML entity {entity} read as {shown}",
+                                        Span.of_line(no, col, width),
+                                        hint="write the character itself", fix=fix))
+                chars.append(ch)
+                cols.append(col)
+                if not ch.isspace():
+                    last_solid = ch
             elif _bad_char(ch):
                 diags.append(Diagnostic(
                     "BX002", Severity.WARNING,
@@ -163,12 +181,33 @@ def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]
             else:
                 chars.append(ch)
                 cols.append(col)
+                if not ch.isspace():
+                    last_solid = ch
         if zero_width:
             diags.append(Diagnostic("BX003", Severity.INFO,
                                     f"{zero_width} zero-width character(s) removed",
                                     Span.of_line(no, 1, len(raw))))
         out.append(Line(no, "".join(chars), tuple(cols)))
     return source, out, diags
+
+
+def _next_solid(raw: str) -> list[int]:
+    """For every index (and len(raw)), the index of the first character from there that is
+    not white space (U+2028 and NEL count as white space), or len(raw): one backward pass."""
+    out = [len(raw)] * (len(raw) + 1)
+    for k in range(len(raw) - 1, -1, -1):
+        out[k] = out[k + 1] if raw[k].isspace() else k
+    return out
+
+
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+
+def compact(text: str) -> str:
+    """`text` stripped, with every run of white space but a single ASCII space written as
+    one U+3000: the same for `clean` and for every pattern that reads `\\s*`, and linear
+    to match (a pattern of `\\s*` parts over a run of 20,000 spaces is quadratic or worse)."""
+    return _SPACE_RUN.sub("\u3000", text.strip())
 
 
 def is_latin(ch: str) -> bool:

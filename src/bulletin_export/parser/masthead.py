@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
 from .header import classification_text
-from .lines import Line, clean
+from .lines import Line, clean, compact
 from .numerals import DATE, NUM, BadDate, parse_date, parse_number
 
 _CLASS_WORD = r"(?:内部资料|内部刊物|内部参阅|内部参考|注意保存|妥善保管|秘密|机密|绝密)(?:★\S*)?"
@@ -123,8 +123,15 @@ def _name_line(text: str, following: tuple[str, dict[str, Any], bool] | None, fo
     return False
 
 
+MASTHEAD_LINE_MAX = 200  # characters: a longer line is no masthead line (and is never matched)
+
+
 def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
-    """('classification'|'issue'|'editor'|'rule', fields, strong) for a masthead line, else None."""
+    """('classification'|'issue'|'editor'|'rule', fields, strong) for a masthead line, else None.
+    White space is compacted first (lines.compact) so every pattern here is linear."""
+    text = compact(text)
+    if len(text) > MASTHEAD_LINE_MAX:
+        return None
     if RULE_LINE.match(text) and not re.match(r"^\s*-{3}\s*$", text):
         return "rule", {}, False
     if is_classification(text):
@@ -186,7 +193,7 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
                 kind = ("unknown", {}, True)
             else:
                 kind = ("name", {"name": clean(text)}, True)
-        if kind is None and "name" not in parts.values:
+        if kind is None and "name" not in parts.values and len(text) <= MASTHEAD_LINE_MAX:
             j = next_nonblank(i + 1)
             following = _kind(lines[j].stripped) if j < n else None
             if _name_line(text, following, name, previous == "classification"):
