@@ -52,7 +52,7 @@ def check_size(size: int, *, file: str | None = None) -> None:
     """InputError when an input of `size` bytes is over `MAX_INPUT_BYTES` (callers may
     check a file's size before reading it)."""
     if size > MAX_INPUT_BYTES:
-        raise InputError(f"input too large: {size / 2**20:.0f} MB (the limit is "
+        raise InputError(f"input too large: {size / 2**20:.0f} MB (the limit for text is "
                          f"{MAX_INPUT_BYTES // 2**20} MB)", file=file,
                          hint="split the file into issues")
 

@@ -106,7 +106,7 @@ def test_size_limit_one_line(monkeypatch) -> None:
     monkeypatch.setattr(decode, "MAX_INPUT_BYTES", 2 * 2**20)
     with pytest.raises(InputError) as info:
         parse_bytes(b"x" * 3 * 2**20, file="big.txt")
-    assert str(info.value) == ("big.txt: input too large: 3 MB (the limit is 2 MB) "
+    assert str(info.value) == ("big.txt: input too large: 3 MB (the limit for text is 2 MB) "
                                "(split the file into issues)")
     monkeypatch.undo()
     assert decode.MAX_INPUT_BYTES == 64 * 2**20

@@ -79,3 +79,30 @@ def test_check_fix_writes_back_in_the_asked_encoding(tmp_path: Path) -> None:
     assert f"1 change(s) written to {tmp_path / 'b5.fixed.txt'} (big5)" in res.output
     fixed = (tmp_path / "b5.fixed.txt").read_bytes().decode("big5")
     assert fixed.splitlines()[-1] == "會議要求，各級工會要認真落實。（市總辦公室）"
+
+
+def test_size_limits_are_one_line_without_reading_it_all(tmp_path: Path) -> None:
+    """A 65 MiB text is refused by the text limit; a 500 MiB file before it is read at all
+    (sparse files: no disk is used)."""
+    import os
+    import subprocess
+    import sys
+
+    text, huge = tmp_path / "big.txt", tmp_path / "huge.txt"
+    with open(text, "wb") as fh:
+        fh.truncate(65 * 2**20)
+    with open(huge, "wb") as fh:
+        fh.truncate(500 * 2**20)
+    res = runner.invoke(app, ["build", str(text), "-o", str(tmp_path / "out")])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines()[0] == (f"bulletin-export: error: {text}: input too large: 65 MB "
+                                          "(the limit for text is 64 MB) (split the file into issues)")
+    proc = subprocess.Popen([sys.executable, "-m", "bulletin_export", "build", str(huge), "-o",
+                             str(tmp_path / "out")], stderr=subprocess.PIPE, text=True)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.stderr.close()
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert err.splitlines()[0] == (f"bulletin-export: error: {huge}: input too large: 500 MB "
+                                   "(no input over 256 MB is read) (split the file into issues)")
+    assert usage.ru_maxrss < 300 * 1024  # KiB: the 500 MB were never read

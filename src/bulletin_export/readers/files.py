@@ -12,6 +12,10 @@ from pathlib import Path
 
 from ..errors import InputError
 
+#: The largest input file read at all (a .docx may be big with pictures; text has its own,
+#: smaller limit, decode.MAX_INPUT_BYTES, and XML xmlio's).
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
 
 def kind_of(path: Path) -> str | None:
     """None for a regular file (or a symlink to one), else what the path is, for a message:
@@ -51,6 +55,11 @@ def read_input(path: Path, name: str | None = None) -> bytes:
         raise InputError(message, file=label)
     try:
         with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_FILE_BYTES:  # refused before reading it all into memory
+                raise InputError(f"input too large: {size / 2**20:.0f} MB (no input over "
+                                 f"{MAX_FILE_BYTES // 2**20} MB is read)", file=label,
+                                 hint="split the file into issues")
             return fh.read()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=label) from None
