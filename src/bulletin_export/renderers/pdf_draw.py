@@ -57,15 +57,28 @@ def _num(v: float, places: int = 4) -> str:
     return "0" if text in ("", "-0") else text
 
 
-def draw_runs(canvas, rs: list[Run], y: float, size: float, color, fonts) -> None:
+#: The outline stroke of a synthetic bold, in em (as the OFD renderer draws it).
+BOLD_STROKE = 0.02
+
+
+def draw_runs(canvas, rs: list[Run], y: float, size: float, color, fonts, bold: bool = False
+              ) -> None:
     """One text object for a line, written straight into the page's content stream (the
     operators a text object writes, without reportlab's per-call cost). Each run starts at
     an explicit origin (readers differ on Tc after the last glyph of a Tj); its glyphs are
     2-byte glyph ids (Identity-H, see pdf_fonts). Tf and Tc are set at the start of every
-    line: text state outlives BT/ET."""
-    code = ["BT", f"{_num(color.red)} {_num(color.green)} {_num(color.blue)} rg"]
+    line: text state outlives BT/ET.
+
+    ``bold`` (the style role is bold): glyphs of a face that is not bold itself are filled
+    and stroked in their colour (render mode 2, BOLD_STROKE em wide), inside q/Q so that the
+    stroke state reportlab keeps for the rules stays true."""
+    rgb = f"{_num(color.red)} {_num(color.green)} {_num(color.blue)}"
+    code = ["BT", f"{rgb} rg"]
+    if bold:
+        code = ["q", f"{rgb} RG {_num(BOLD_STROKE * size)} w"] + code
     pt = _num(size)
     current = tc = None
+    mode = 0
     for r in rs:
         font = fonts[r.font]
         if r.font != current:
@@ -74,9 +87,15 @@ def draw_runs(canvas, rs: list[Run], y: float, size: float, color, fonts) -> Non
         if r.tc != tc:
             code.append(f"{_num(r.tc, 5)} Tc")
             tc = r.tc
+        want = 2 if bold and not font.bold else 0
+        if want != mode:
+            code.append(f"{want} Tr")
+            mode = want
         hexes = font.codes
         code.append(f"1 0 0 1 {_num(r.x)} {_num(y)} Tm <{''.join(hexes[c] for c in r.text)}> Tj")
     code.append("ET")
+    if bold:
+        code.append("Q")
     canvas._code.append(" ".join(code))
 
 
@@ -115,4 +134,4 @@ def draw_pages(canvas, dl: DisplayList, fonts) -> None:
 def _line(canvas, rs: list[GlyphRun], fonts, h: float) -> None:
     first = rs[0]
     draw_runs(canvas, runs(_items(rs)), h - first.baseline, first.size, _color(first.color),
-              fonts)
+              fonts, bold=first.bold)

@@ -25,6 +25,7 @@ class PdfFont:
     resource: str  # the name in the pages' /Font resources, e.g. "F1"
     codes: dict[str, str]  # character -> its 4 hex digits (the glyph id) in a string
     embedding: "Embedding"
+    bold: bool = False  # the face is bold itself (no synthetic bold on it)
 
 
 def _num(v: float) -> str:
@@ -112,7 +113,8 @@ def add_fonts(canvas, dl: "DisplayList", fonts) -> dict[str, PdfFont]:
     shared = doc.idToObject[BasicFonts].dict
     out: dict[str, PdfFont] = {}
     for key, ref in dl.faces.items():
-        e = embedding(resolved(fonts, ref.path, ref.index), dl.chars(key))
+        face = resolved(fonts, ref.path, ref.index)
+        e = embedding(face, dl.chars(key))
         base = PDFName(f"{e.tag()}+{e.ps_name}")
         pdf = e.extra.get("pdf")
         if pdf is None:  # derived once per embedding (a repeated character set reuses it)
@@ -144,7 +146,7 @@ def add_fonts(canvas, dl: "DisplayList", fonts) -> dict[str, PdfFont]:
             "ToUnicode": doc.Reference(cmap),
         })
         shared[key] = doc.Reference(type0)
-        out[key] = PdfFont(key, codes, e)
+        out[key] = PdfFont(key, codes, e, "bold" in face.style.lower())
     return out
 
 
