@@ -168,3 +168,21 @@ def test_contents_key(line: str, key: str) -> None:
     from bulletin_export.parser.kinds import contents_key
 
     assert contents_key(line) == key
+
+
+def test_a_labelled_source_right_under_the_title_is_the_source() -> None:
+    res = parse_text("市总召开例会\n来源：市总办公室\n4月6日，市总召开例会，部署工作。\n")
+    (art,) = res.issue.sections[0].articles
+    assert (art.title, art.source, [p.text for p in art.paragraphs]) == (
+        "市总召开例会", "市总办公室", ["4月6日，市总召开例会，部署工作。"])
+    # a parenthesised line there stays text (a subtitle-like note, not a source)
+    res = parse_text("市总召开例会\n（市总办公室）\n4月6日，市总召开例会，部署工作。\n")
+    assert res.issue.sections[0].articles[0].source is None
+
+
+def test_zhusong_above_the_text_is_no_end_block() -> None:
+    res = parse_text("主送：各市（县）、区总工会\n市总召开例会\n4月6日，市总召开例会，部署工作。（市总办公室）\n")
+    assert res.issue.distribution == ()
+    assert [a.title for a in res.issue.articles()][-1] == "市总召开例会"
+    after = parse_text("市总召开例会\n4月6日，市总召开例会，部署工作。（市总办公室）\n主送：各市（县）、区总工会\n")
+    assert [(d.label, d.recipients) for d in after.issue.distribution] == [("主送", "各市（县）、区总工会")]

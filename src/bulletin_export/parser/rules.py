@@ -148,6 +148,8 @@ class BodyParser(HintRules, ShapeRules):
         kind = self.kinds[i]
         if kind.name not in ("dist", "copies", "print_date"):
             return None
+        if kind.name == "dist" and kind.data["label"] == "主送" and not self.read_any_article():
+            return None  # a 公文's 主送机关 line above the text, not the end block
         self.close_note()
         self.close_article()
         self.in_end = True
@@ -164,6 +166,9 @@ class BodyParser(HintRules, ShapeRules):
                 self.warn("BX122", "共印 given twice; the later number wins", span)
             self.out.copies = kind.data["copies"]
         return i + 1
+
+    def read_any_article(self) -> bool:
+        return bool(self.out.sections or self.article or self.section and self.section.articles)
 
     def set_print_date(self, text: str, span: Span) -> None:
         try:
@@ -214,6 +219,13 @@ class BodyParser(HintRules, ShapeRules):
             return None
         art = self.article
         span = self.lines[i].span()
+        if (self.note is None and art is not None and not art.paragraphs and art.title is not None
+                and art.source is None and self.kinds[i].data.get("labelled")):
+            art.source = self.kinds[i].data["source"]  # 来源：X right under the title, as on the web
+            art.end = span
+            self.mark(i, "source")
+            self.info("BX113", f"line with a source label taken as the source: {art.source}", span)
+            return i + 1
         if self.note is not None or art is None or not art.paragraphs:
             return None  # a parenthesised line before any paragraph is text
         if art.source is not None or art.closed:
