@@ -124,6 +124,9 @@ def trial(mode: str, work: Path, inputs: int = 40, jobs: int = 2, rng: random.Ra
         proc.communicate()
     outcome.returncode = proc.returncode
     outcome.seconds = time.monotonic() - started
+    gone = time.monotonic() + 2  # a worker killed with its parent may take a moment to be reaped
+    while _group_alive(pgid) and time.monotonic() < gone:
+        time.sleep(0.02)
     outcome.survivors = _group_alive(pgid)
     first = _snapshot(out)
     time.sleep(settle)  # would anything still write?

@@ -74,3 +74,23 @@ def test_workers_die_when_the_parent_is_killed(tmp_path):
     visible = [n for n in first if not n.startswith(".")]
     stems = {n.rpartition(".")[0] for n in visible}
     assert all({f"{s}.{e}" for e in ("pdf", "docx", "xml")} <= set(visible) for s in stems)
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_outside_a_run_exits_130_or_143_in_one_line(sig, code, monkeypatch, capsys):
+    """Not click's "Aborted!" with exit 1; and the handlers are restored afterwards."""
+    import os
+    import time
+
+    from bulletin_export import cli
+
+    def command(**kw):
+        os.kill(os.getpid(), sig)
+        time.sleep(5)
+        raise AssertionError("the signal did not stop the command")
+
+    before = signal.getsignal(sig)
+    monkeypatch.setattr(cli, "app", command)
+    assert cli.main([]) == code
+    assert capsys.readouterr().err == "bulletin-export: interrupted\n"
+    assert signal.getsignal(sig) is before

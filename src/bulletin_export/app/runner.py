@@ -194,7 +194,11 @@ def execute(jobs: Sequence[Job], options: BuildOptions, report: Report, emit: Ca
 
     try:
         with stop:
-            if options.jobs <= 1 or len(jobs) <= 1:
+            if options.executor == "dask":  # a Dask cluster builds, this process writes
+                from .dask_executor import run_dask
+
+                run_dask(jobs, options, inputs, finish, tag)
+            elif options.jobs <= 1 or len(jobs) <= 1:
                 _init_worker(options, inputs, False, tag)
                 for job in jobs:
                     finish(work(job))
@@ -218,14 +222,14 @@ def _run_pool(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ..
         inflight = Path(tmp)
         pending = list(jobs)
         while pending and stop.signum is None:
-            lost, suspects = _pool_pass(pending, options, inputs, finish, tag, inflight, False)
+            lost, suspects = _pool_pass(pending, options, inputs, finish, tag, inflight, False, stop)
             if lost and not suspects:  # nothing noted its input: suspect them all
                 suspects = {_key(j) for j in lost}
             pending = [j for j in lost if _key(j) not in suspects]
             for job in (j for j in lost if _key(j) in suspects):
                 if stop.signum is not None:
                     break
-                for crashed in _pool_pass([job], options, inputs, finish, tag, inflight, True)[0]:
+                for crashed in _pool_pass([job], options, inputs, finish, tag, inflight, True, stop)[0]:
                     finish(Result(name=crashed.name, path=crashed.source if isinstance(crashed.source, Path) else None,
                                   error=f"{crashed.name}: a worker process crashed on this input").finish(options))
 
@@ -235,7 +239,8 @@ def _key(job: Job) -> bytes:
 
 
 def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, ...],
-               finish: Callback, tag: str, inflight: Path, alone: bool) -> tuple[list[Job], set[bytes]]:
+               finish: Callback, tag: str, inflight: Path, alone: bool, stop: _Stop
+               ) -> tuple[list[Job], set[bytes]]:
     """One pool over ``jobs``; returns the jobs lost to a broken pool and the inputs that
     were in progress when it broke."""
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -249,8 +254,9 @@ def _pool_pass(jobs: Sequence[Job], options: BuildOptions, inputs: tuple[Path, .
     futures: dict[Future, Job] = {}
     broken: set[Future] = set()
     try:
-        for job in jobs:
-            futures[pool.submit(work, job)] = job
+        with stop.critical():  # the workers are forked here: never half-registered on a signal
+            for job in jobs:
+                futures[pool.submit(work, job)] = job
         remaining = set(futures)
         while remaining:
             done, remaining = wait(remaining, return_when=FIRST_COMPLETED)

@@ -16,7 +16,7 @@ from ._common import parse_sets
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Source files (.txt, .xml) or folders (searched recursively).", show_default=False),
+    inputs: List[Path] = typer.Argument(..., help="Source files (.txt, .xml, Word drafts .docx/.doc/.wps, or a plug-in reader's) or folders (searched recursively for every suffix a reader accepts).", show_default=False),
     fmt: List[str] = typer.Option(list(DEFAULT_FORMATS), "-f", "--format", help="Output formats, comma-separated or repeated: docx, pdf, xml, ofd, or a plug-in's."),
     out_dir: Path = typer.Option(DEFAULT_OUT_DIR, "-o", "--out-dir", help="Output folder; folder inputs keep their sub-folders under it."),
     style: Optional[str] = typer.Option(None, "--style", help="Style sheet name (see `styles`) or path to a .toml file."),
