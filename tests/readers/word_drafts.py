@@ -446,3 +446,21 @@ def heading_levels_in_articles() -> bytes:
 
 
 DRAFTS["heading-levels-in-articles"] = heading_levels_in_articles
+
+
+def two_line_title() -> bytes:
+    """A long title typed as two centred bold paragraphs, then a title with a subtitle line
+    of the same look (——…), which stays a subtitle."""
+    d = docx.Document()
+    _body_size(d)
+    big = dict(align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=22)
+    _para(d, "市总工会召开全市工会系统", **big)
+    _para(d, "深化产业工人队伍建设改革推进会", **big)
+    _para(d, BODY_TEXT + "（市总办公室）")
+    _para(d, "太仓市总开展读书活动", **big)
+    _para(d, "——“书香太仓”职工读书月启动", **big)
+    _para(d, "4月，太仓市总工会在全市职工中开展读书活动。（太仓市总工会）")
+    return _save(d)
+
+
+DRAFTS["two-line-title"] = two_line_title

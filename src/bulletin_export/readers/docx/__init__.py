@@ -51,7 +51,7 @@ class DocxReader:
 
 def read_lines(data: bytes, file: str | None = None):
     """The document's lines (``lines.Line``) and the reader's own diagnostics."""
-    from .hints import hints_for, own_document, split_own_sources
+    from .hints import hints_for, join_split_titles, own_document, split_own_sources
     from .lines import flatten
     from .numbering import Numbering
     from .package import open_package
@@ -68,9 +68,13 @@ def read_lines(data: bytes, file: str | None = None):
 
         raise InputError(f"damaged .docx: {pkg.main} has no w:body", file=file)
     lines = flatten(Walker(styles, numbering).blocks(body))
-    if own_document(lines):
+    own = own_document(lines)
+    if own:
         lines = split_own_sources(lines)
-    return lines, hints_for(lines), _reader_diagnostics(lines, pkg.external())
+    hints = hints_for(lines)
+    if not own:
+        lines, hints = join_split_titles(lines, hints)
+    return lines, hints, _reader_diagnostics(lines, pkg.external())
 
 
 def read_docx(data: bytes, *, file: str | None = None,
@@ -119,6 +123,12 @@ def _reader_diagnostics(lines, external: list[tuple[str, str]]) -> list[Diagnost
                 f"one paragraph per row, cells separated by ｜",
                 Span.of_line(k, 1, len(ln.text)), where=f"¶{ln.number} ({ln.para.place})",
                 hint="a table of figures keeps its text but not its grid; check the printed rows"))
+    for k, ln in enumerate(lines, start=1):
+        if ln.part == "joined_title":
+            out.append(Diagnostic(
+                "BX163", Severity.INFO, f"two centred title paragraphs read as one title: {ln.text}",
+                Span.of_line(k, 1, len(ln.text)), where=f"¶{ln.number}",
+                hint="a title of two lines may be one paragraph with a soft break (Shift+Enter)"))
     for kind, target in external:
         if kind in ("image", "attachedTemplate", "oleObject", "subDocument", "frame", "package"):
             out.append(Diagnostic(

@@ -113,13 +113,13 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             hints[k] = levels[p.heading]
             if hints[k].startswith("heading_level:"):
                 hints[k] = _level_by_number(text) or hints[k]
+        elif prev is not None and hints[prev] == "title" and text.startswith(("——", "--", "—")):
+            hints[k] = "subtitle"
         elif _style_title(p.style_name) and len(text) <= 60:
             hints[k] = "title"
         elif (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5)
               and len(text) <= 60 and not text.endswith(_FINAL)):
             hints[k] = "title"
-        elif prev is not None and hints[prev] == "title" and text.startswith(("——", "--", "—")):
-            hints[k] = "subtitle"
         elif k > 0 and lines[k - 1].para.has_image and len(text) <= 80 and (
                 p.align == "center" or _CAPTION.match(text)):
             hints[k] = "caption"
@@ -128,6 +128,31 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         seen_text = seen_text or hints[k] is None
         prev = k
     return hints
+
+
+def join_split_titles(lines: list[Line], hints: list[str | None]) -> tuple[list[Line], list[str | None]]:
+    """A long title typed as two paragraphs of the same look (centred, bold or large) is one
+    title: two adjacent title lines are joined when the first has no final punctuation,
+    the second is no subtitle (——) and together they hold at most 60 characters."""
+    out_lines: list[Line] = []
+    out_hints: list[str | None] = []
+    for ln, hint in zip(lines, hints):
+        if out_lines and hint == "title" == out_hints[-1] and _same_title(out_lines[-1], ln):
+            prev = out_lines[-1]
+            out_lines[-1] = replace(prev, text=prev.text.strip() + ln.text.strip(), part="joined_title")
+            continue
+        out_lines.append(ln)
+        out_hints.append(hint)
+    return out_lines, out_hints
+
+
+def _same_title(a: Line, b: Line) -> bool:
+    pa, pb = a.para, b.para
+    ta, tb = a.text.strip(), b.text.strip()
+    return (a.part == "whole" and b.part == "whole" and pa.align == pb.align == "center"
+            and (pa.size, pa.bold, pa.style_id) == (pb.size, pb.bold, pb.style_id)
+            and not ta.endswith(_FINAL + ("：", ":")) and not tb.startswith(("——", "—", "--"))
+            and len(ta) + len(tb) <= 60)
 
 
 #: GB/T 9704's in-article heading levels by their numbers: 一、 （一） 1. （1）.
