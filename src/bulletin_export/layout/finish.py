@@ -9,6 +9,8 @@ The page numbers are set here too, and every y is turned to top-down page coordi
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterator
 
 from ..fonts.metrics import Metrics, for_fonts, uses_latin
@@ -117,6 +119,13 @@ def _runs(items, *, role: str, size: float, color: str, baseline: float,
           element: str, bold: bool, line: int, parts: tuple[tuple[str, int], ...] = ()
           ) -> list[GlyphRun]:
     """Consecutive glyphs of one face and one printed element become one run."""
+    if not parts:  # one element: group by face alone (itertools does the loop)
+        out = []
+        for key, group in groupby(items, key=itemgetter(0)):
+            _, xs, chars, advs = zip(*group)
+            out.append(GlyphRun(key, size, color, "".join(chars), xs, advs, baseline, role,
+                                element, bold, line))
+        return out
     out: list[GlyphRun] = []
     cur = None
     text: list[str] = []
