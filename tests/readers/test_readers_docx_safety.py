@@ -150,7 +150,7 @@ def test_external_relationships_are_never_followed() -> None:
     body = "<w:p><w:r><w:t>市总召开工作会议</w:t></w:r></w:p><w:p><w:r><w:t>日前，会议召开。</w:t></w:r></w:p>"
     res = read_docx(_docx(_document(body), **{"word/_rels/document.xml.rels": rels}), file="linked.docx")
     assert [a.title for a in res.issue.articles()] == ["市总召开工作会议"]
-    notes = [d for d in res.diagnostics if d.code == "BX161"]
+    notes = [d for d in res.diagnostics if d.code == "BX171"]
     assert len(notes) == 1 and "http://127.0.0.1:9/logo.png" in notes[0].message  # named, not fetched
 
 

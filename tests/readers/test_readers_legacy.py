@@ -77,7 +77,7 @@ def test_the_reader_converts_through_libreoffice(converted, fmt) -> None:
     copy = reader.read(data, file=f"masthead-table.{fmt}")
     original = read_docx((converted / "masthead-table.docx").read_bytes())
     assert to_dict(copy.issue) == to_dict(original.issue)
-    assert copy.diagnostics[0].code == "BX162" and copy.issue.masthead.editor == "苏州市总工会办公室"
+    assert copy.diagnostics[0].code == "BX172" and copy.issue.masthead.editor == "苏州市总工会办公室"
 
 
 def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:

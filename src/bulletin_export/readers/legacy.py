@@ -55,7 +55,7 @@ class LegacyReader:
         suffix = _suffix(data, file)
         converted = to_docx(data, suffix, file=file)
         result = read_docx(converted, file=file, overrides=overrides)
-        note = Diagnostic("BX162", Severity.INFO,
+        note = Diagnostic("BX172", Severity.INFO,
                           f"{_NAMES.get(suffix, suffix)} document converted to .docx with LibreOffice",
                           file=file)
         return replace(result, diagnostics=(note,) + result.diagnostics)

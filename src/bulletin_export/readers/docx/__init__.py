@@ -118,7 +118,7 @@ def _reader_diagnostics(lines, external: list[tuple[str, str]]) -> list[Diagnost
         info = ln.table
         if info is not None and info.kind == "figures" and info.first_row:
             out.append(Diagnostic(
-                "BX160", Severity.WARNING,
+                "BX170", Severity.WARNING,
                 f"table {info.index} ({info.rows} rows, {info.cols} columns) is printed as text, "
                 f"one paragraph per row, cells separated by ｜",
                 Span.of_line(k, 1, len(ln.text)), where=f"¶{ln.number} ({ln.para.place})",
@@ -126,13 +126,13 @@ def _reader_diagnostics(lines, external: list[tuple[str, str]]) -> list[Diagnost
     for k, ln in enumerate(lines, start=1):
         if ln.part == "joined_title":
             out.append(Diagnostic(
-                "BX163", Severity.INFO, f"two centred title paragraphs read as one title: {ln.text}",
+                "BX173", Severity.INFO, f"two centred title paragraphs read as one title: {ln.text}",
                 Span.of_line(k, 1, len(ln.text)), where=f"¶{ln.number}",
                 hint="a title of two lines may be one paragraph with a soft break (Shift+Enter)"))
     for kind, target in external:
         if kind in ("image", "attachedTemplate", "oleObject", "subDocument", "frame", "package"):
             out.append(Diagnostic(
-                "BX161", Severity.INFO,
+                "BX171", Severity.INFO,
                 f"external {kind} {target[:80]} is not fetched (linked content stays out)",
                 hint="embed linked pictures in the document if they belong to the bulletin"))
     return out
