@@ -104,3 +104,13 @@ def test_model_without_source_lines_runs_the_document_checks_only(seed_path: Pat
     broken = Issue(sections=issue.sections + (Section("空栏目", (), Span(60, 1, 60, 5)),))
     diags = run_on_lines((), broken)
     assert [(d.code, d.span.line) for d in diags] == [("BX252", 60)]
+
+
+def test_a_source_in_mixed_parentheses_does_not_crash_the_checks() -> None:
+    # (市总办公室） : opened half-width, closed full-width; the half-width check looked for ")"
+    from bulletin_export.parser import parse_text
+
+    found = run_checks(parse_text("市总召开例会\n日前，会议召开。(市总办公室）\n"))
+    assert not [d for d in found if d.code == "BX221"]  # the source's opener is the parser's
+    inside = run_checks(parse_text("市总召开例会\n日前，会议召开(市总办公室）。\n"))
+    assert [(d.code, d.span.line, d.span.col) for d in inside if d.code == "BX221"] == [("BX221", 2, 8)]

@@ -26,7 +26,8 @@ def halfwidth_punctuation(text: str, end_block: bool = False) -> Iterator[tuple[
     skip: set[int] = set()
     k = paren_tail(text)
     if k is not None and text[k] == "(" and (k == 0 or text[k - 1] in SPACES + "。！？"):
-        skip = {k, text.rstrip().rindex(")")}  # a source in half-width parentheses: the parser takes it
+        # a source in half-width parentheses: the parser takes it (its closer may be full-width)
+        skip = {k, len(text.rstrip()) - 1}
     colon = min((i for i in (text.find(":"), text.find("：")) if i >= 0), default=-1)
     if end_block and colon >= 0:
         skip.add(colon)
