@@ -1,8 +1,8 @@
 """A style change of what prints reaches PDF and DOCX alike (issue 12), asserted on both files.
 
 With ``[roles.copies] font="heiti" bold=true`` and the end block in 楷体, the PDF draws
-共印X份 in the face of the 黑体 column headings and the 报/送/发 lines in the face of the
-楷体 editor's note; the DOCX gives 共印X份 the copies role's 黑体 bold (in its own
+共印X份 in the face of the 黑体 column headings, stroked (its synthetic bold), and the
+报/送/发 lines in the face of the 楷体 subtitles; the DOCX gives 共印X份 the copies role's 黑体 bold (in its own
 paragraph, or in its own run at a tab on the last distribution line) and the distribution
 lines 楷体. Nothing is relabelled: each file is read back as a reader would.
 """
@@ -140,3 +140,45 @@ def test_docx_prints_the_distribution_in_the_changed_face(built):
     assert fonts.get(f"{W}eastAsia") == ctx.style.fonts["kaiti"].official == "楷体_GB2312"
     copies_rpr = _style_rpr(document, "BulletinCopies")
     assert copies_rpr.find(f"{W}rFonts").get(f"{W}eastAsia") == "黑体"
+
+
+def _stroked_fonts(pdf_bytes: bytes) -> set[str]:
+    """The fonts (BaseFont, as pdfplumber names them) of text shown in render mode 2 (fill
+    and stroke: the PDF drawer's synthetic bold)."""
+    import pypdf
+    from pypdf.generic import ContentStream
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf_bytes))
+    out: set[str] = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        mode, font = [0], None
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                mode.append(mode[-1])
+            elif op == b"Q":
+                mode.pop()
+            elif op == b"Tr":
+                mode[-1] = int(operands[0])
+            elif op == b"Tf":
+                font = str(fonts[operands[0]].get_object()["/BaseFont"]).lstrip("/")
+            elif op in (b"Tj", b"TJ", b"'", b'"') and mode[-1] == 2:
+                out.add(font)
+    return out
+
+
+def test_pdf_draws_the_bold_copies_role_bold(built, masthead_path):
+    """bold=true reaches the PDF: the only bold role (copies) is stroked, in its 黑体 face;
+    with the default style nothing is."""
+    issue, pdf, _, _, _ = built
+    copies = f"共印{issue.copies}份"
+    drawn: set[str] = set()  # every face of 共印X份, the digits' Latin face too
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            chars = [c for c in page.chars if not c["text"].isspace()]
+            at = "".join(c["text"] for c in chars).find(copies)
+            if at >= 0:
+                drawn |= {c["fontname"] for c in chars[at:at + len(copies)]}
+    assert _pdf_fonts(pdf, copies) <= _stroked_fonts(pdf) == drawn
+    plain = parse_file(masthead_path).issue
+    assert _stroked_fonts(PdfRenderer().render(plain, RenderContext(source_date_epoch=1))) == set()
