@@ -19,7 +19,7 @@ also as a multiple of the input's bytes.
 Cases (the pathological ones at 64x are the inputs of issue 17):
 
 - seed: samples/suzhou-union-2012-04.txt repeated as more sections (64x = 0.97 MB);
-- masthead-spaces: a masthead line with 47 spaces per unit (64x = 3,008 spaces);
+- masthead-spaces: a masthead name line with 47 spaces per unit before the issue (64x = 3,008);
 - para-spaces: a paragraph with 312 spaces per unit (64x = 19,968);
 - nbsp: a paragraph with 78 NBSPs per unit (64x = 4,992);
 - long-line: one paragraph of 781 characters per unit, the seed's text (64x = 49,984).
@@ -55,7 +55,7 @@ def make_case(case: str, k: int) -> str:
     if case == "seed":
         return "\n\n".join([seed] * k)
     if case == "masthead-spaces":
-        return "苏州工会工作简报\n2012年第4期" + " " * (47 * k) + "苏州市总工会编\n\n" + BODY
+        return "苏州工会工作简报" + " " * (47 * k) + "2012年第4期\n苏州市总工会编\n\n" + BODY
     if case == "para-spaces":
         return BODY + "\n日前" + " " * (312 * k) + "召开会议。\n"
     if case == "nbsp":
