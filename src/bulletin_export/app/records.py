@@ -55,6 +55,10 @@ class BuildOptions:
     jobs             worker processes (1 = in this process)
     source_date_epoch  the build clock; None = SOURCE_DATE_EPOCH, else the issue date
     encoding         read text inputs in this codec (shift_jis, big5, ...); None = detect
+    executor         "local" (this process, or a process pool of ``jobs``) or "dask"
+                     (dask.distributed: app/dask_executor.py, the [dask] extra)
+    scheduler        with "dask": the scheduler's address (tcp://HOST:8786); None = a
+                     LocalCluster of ``jobs`` worker processes
     """
 
     formats: tuple[str, ...] = DEFAULT_FORMATS
@@ -72,9 +76,15 @@ class BuildOptions:
     jobs: int = 1
     source_date_epoch: int | None = None
     encoding: str | None = None
+    executor: str = "local"
+    scheduler: str | None = None
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
+        if self.executor != "local" or self.scheduler:
+            from .dask_executor import check_executor
+
+            check_executor(self.executor, self.scheduler)
         if self.encoding:
             import codecs
 

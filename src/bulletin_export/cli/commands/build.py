@@ -28,6 +28,8 @@ def build(
     checks: bool = typer.Option(True, "--checks/--no-checks", help="Run the proofreading checks and report their warnings."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors and the summary."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text inputs in this encoding (big5, shift_jis, euc_kr, gb18030...) instead of detecting it."),
+    executor: str = typer.Option("local", "--executor", help="local: this process or -j worker processes; dask: a Dask cluster (the [dask] extra; docs/scale.md)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler's address, tcp://HOST:8786 (default: a local cluster of -j processes)."),
 ) -> None:
     """Convert bulletins to DOCX, PDF and XML.
 
@@ -41,7 +43,7 @@ def build(
     """
     try:
         report = _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
-                      fail_on_warning, encoding)
+                      fail_on_warning, encoding, executor, scheduler)
     except BulletinError as exc:
         raise fail(str(exc), exc.exit_code)
     _summary(report)
@@ -49,7 +51,7 @@ def build(
 
 
 def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quiet,
-         fail_on_warning, encoding=None) -> Report:
+         fail_on_warning, encoding=None, executor="local", scheduler=None) -> Report:
     from ... import app
     from ...stylesheet import load_style
 
@@ -65,6 +67,8 @@ def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quie
         checks=checks,
         fail_on_warning=fail_on_warning,
         encoding=encoding,
+        executor=executor,
+        scheduler=scheduler,
     )
     progress = _Progress(quiet)
     try:
