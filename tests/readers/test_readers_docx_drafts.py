@@ -12,12 +12,14 @@ import os
 from pathlib import Path
 
 import pytest
-from word_drafts import DRAFTS
+from word_drafts import DRAFTS as _DRAFTS
+from word_drafts_shapes import SHAPES
 
 from bulletin_export.model import to_dict
 from bulletin_export.readers.docx import read_docx, read_lines
 
 GOLDENS = Path(__file__).parent / "goldens"
+DRAFTS = {**_DRAFTS, **SHAPES}
 UPDATE = os.environ.get("BX_UPDATE_GOLDENS") == "1"
 
 

@@ -51,7 +51,7 @@ class DocxReader:
 
 def read_lines(data: bytes, file: str | None = None):
     """The document's lines (``lines.Line``) and the reader's own diagnostics."""
-    from .hints import hints_for, join_split_titles, own_document, split_own_sources
+    from .hints import hints_for, join_split_titles, own_document, split_own_sources, unspace_masthead
     from .lines import flatten
     from .numbering import Numbering
     from .package import open_package
@@ -72,6 +72,7 @@ def read_lines(data: bytes, file: str | None = None):
     if own:
         lines = split_own_sources(lines)
     hints = hints_for(lines)
+    lines = unspace_masthead(lines, hints)
     if not own:
         lines, hints = join_split_titles(lines, hints)
     return lines, hints, _reader_diagnostics(lines, pkg.external())

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .lines import _ENUM, Line, _is_red
+from .lines import _END_LINE, _ENUM, Line, _is_red
 
 #: Our writer's styles (renderers/docx/styles.py ROLE_STYLES: name, id) -> role and hint.
 #: LibreOffice keeps the names but not the ids (Style21) when it saves a copy.
@@ -42,6 +42,10 @@ _FINAL = tuple("。！？；!?;")
 _CAPTION = re.compile(r"^\s*(?:[（(]?图为|图\s*[0-9一二三四五六七八九十]|表\s*[0-9一二三四五六七八九十]|▲)")
 _PAREN = re.compile(r"^\s*[（(].+[)）]\s*$")
 _SOURCE_LABEL = re.compile(r"^\s*(?:供稿|来源|撰稿|通讯员)\s*[：:]")
+#: A credits line of the end block (责任编辑：… 审核：…), read by shape as in text.
+_CREDITS = re.compile(r"^\s*(?:责任编辑|编辑|审核|审稿|核稿|校对|签发|主编|编审|撰稿)\s*[：:]")
+#: A letter-spaced name typed with single spaces (教 学 工 作 简 报).
+_SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}$")
 _DATE_ONLY = re.compile(r"^\s*[0-9〇一二三四五六七八九十○]{2,4}\s*年.*日\s*$")
 
 
@@ -104,6 +108,8 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             continue
         if ln.table is not None:
             hints[k] = {"end": "end", "figures": "paragraph"}.get(ln.table.kind)
+            if hints[k] == "end" and (_END_LINE.search(text) or _CREDITS.match(text)):
+                hints[k] = None  # an entry, 共印, the print line, credits: read by shape, as in text
             continue
         if ln.part == "runin_title":
             hints[k] = "title"
@@ -128,6 +134,14 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         seen_text = seen_text or hints[k] is None
         prev = k
     return hints
+
+
+def unspace_masthead(lines: list[Line], hints: list[str | None]) -> list[Line]:
+    """A masthead name letter-spaced with single spaces reads as one spaced with full-width
+    spaces (工　作　简　报), which the parser closes up."""
+    return [replace(ln, text=ln.text.strip().replace(" ", "\u3000"))
+            if hint == "masthead" and _SPACED.match(ln.text.strip()) else ln
+            for ln, hint in zip(lines, hints)]
 
 
 def join_split_titles(lines: list[Line], hints: list[str | None]) -> tuple[list[Line], list[str | None]]:

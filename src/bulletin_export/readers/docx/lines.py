@@ -22,6 +22,8 @@ _INDENT = re.compile(r"^(?:[\u3000\t]|[ \u00a0]{2,})")
 _END_LINE = re.compile(r"^\s*(?:本期印发|报送|抄送|分送|主送|报|送|发)\s*[：:]|共印.{0,8}份|印发\s*$|印发日期")
 #: What a masthead table's cells hold: a date, 第X期, the editing unit (…编, …编印), 内部资料.
 _MASTHEAD_CELL = re.compile(r"[0-9〇一二三四五六七八九十○]{2,4}\s*年.{1,4}月|^第.{1,6}期|编印?$|内部资料|秘密|简报$")
+#: A masthead cell of its own: the classification (内部资料 / 注意保存, 秘密★1年).
+_CLASSIFICATION = re.compile(r"^\s*(?:内部资料|注意保存|内部刊物|内部文件|秘密|机密|绝密)")
 _ENUM = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第[一二三四五六七八九十]+)")
 
 
@@ -112,25 +114,34 @@ def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -
         return
     first = True
     for row in table.rows:
-        # one line per row: the cells' texts (each cell's paragraphs joined) side by side
-        cells, paras, numbers = [], [], []
+        # one line per row: the cells' texts (each cell's paragraphs joined) side by side;
+        # in a masthead a classification cell (内部资料, 注意保存) or the red name is a line
+        # of its own (the name's cell often spans two rows beside 内部资料 / 注意保存)
+        groups: list[list[tuple[str, list[Para], list[int]]]] = [[]]
         for cell in row:
-            texts = []
+            texts, paras, numbers = [], [], []
             for p in (p for b in cell for p in _paras(b)):
                 counter[0] += 1
                 numbers.append(counter[0])
                 paras.append(p)
                 if p.text.strip():
                     texts.append(_join_breaks(p.text).strip())
-            if texts:
-                cells.append("\u3000".join(texts))
-        if not cells:
-            continue
+            if not texts:
+                continue
+            entry = ("\u3000".join(texts), paras, numbers)
+            if kind == "masthead" and (_CLASSIFICATION.match(entry[0])
+                                       or any(_is_red(p.color) for p in paras)):
+                groups += [[entry], []]
+            else:
+                groups[-1].append(entry)
         sep = "\u3000\u3000" if kind == "masthead" else CELL_SEPARATOR
-        lead = next((p for p in paras if p.text.strip()), paras[0])
-        out.append(Line(sep.join(cells), lead, numbers[paras.index(lead)], "whole",
-                        replace(info, first_row=first)))
-        first = False
+        for group in (g for g in groups if g):
+            paras = [p for _, ps, _ in group for p in ps]
+            numbers = [n for _, _, ns in group for n in ns]
+            lead = next((p for p in paras if p.text.strip()), paras[0])
+            out.append(Line(sep.join(t for t, _, _ in group), lead, numbers[paras.index(lead)],
+                            "whole", replace(info, first_row=first)))
+            first = False
 
 
 def _block_lines(block, kind: str, out: list[Line], counter: list[int], info: TableInfo) -> None:
