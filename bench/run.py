@@ -300,6 +300,24 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
             row("pandoc: seed (Markdown) -> DOCX", f"failed ({exc})")
     else:
         row("pandoc: seed (Markdown) -> DOCX", "not installed")
+    if not args.skip_scaling:
+        scaling_rows(row)
+
+def scaling_rows(row) -> None:
+    """The row group of bench/scaling.py: the seed at 1x and 64x, CPU time per stage and
+    its ratio to linear (run bench/scaling.py itself for every size and the pathological lines)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import scaling
+
+    runs = {k: scaling.run_child("seed", k, 300) for k in (1, 64)}
+    for stage, rec in runs[64]["stages"].items():
+        one = runs[1]["stages"].get(stage)
+        if rec["error"] or not one or one["error"]:
+            row(f"scaling: seed 64x {stage}", f"error: {rec['error'] or (one or {}).get('error')}")
+            continue
+        ratio = rec["seconds"] / (64 * one["seconds"]) if one["seconds"] > 0 else 0.0
+        row(f"scaling: seed 64x (0.97 MB) {stage}, CPU", ms(rec["seconds"]), f"{rec['peak_mb']:.0f} MB",
+            f"{ratio:.2f}x linear from 1x ({ms(one['seconds'])}); {mark(ratio <= 1.5)} target <= 1.5x")
 
 
 def machine() -> str:
@@ -351,6 +369,7 @@ def main() -> int:
     ap.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                     help="first wait up to this long for the 1-minute load average to drop below 0.5")
     ap.add_argument("--skip-others", action="store_true", help="measure only bulletin_export (no LibreOffice, pandoc)")
+    ap.add_argument("--skip-scaling", action="store_true", help="no scaling rows (bench/scaling.py: seed 1x and 64x)")
     ap.add_argument("--warm-json", type=int, metavar="RUNS", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.warm_json:  # the child that measures in-process times
