@@ -35,7 +35,7 @@ class Line:
 
     no: int
     text: str
-    cols: tuple[int, ...]
+    cols: tuple[int, ...] | range  # a range when nothing was removed (one int per char costs)
 
     @property
     def blank(self) -> bool:
@@ -119,6 +119,11 @@ def entities(raw: str) -> dict[int, tuple[str, str, str]]:
     return found
 
 
+# every character normalise does more with than keep it (entities start with &)
+_SPECIAL = re.compile("[&\u200b\u200c\u200d\ufeff\u2060\x0c\u2029\x0b\u2028\x85\x00-\x08\x0a-\x1f"
+                      "\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]:
     """Split and clean `text`: (source lines, structural lines, diagnostics). An entity that
     stands for a zero-width character or a line break (`&#x200B;`, `&#8232;`, `&#x2029;`,
@@ -127,6 +132,9 @@ def normalise(text: str) -> tuple[tuple[str, ...], list[Line], list[Diagnostic]]
     out: list[Line] = []
     diags: list[Diagnostic] = []
     for no, raw in enumerate(source, start=1):
+        if not _SPECIAL.search(raw):  # nothing to remove, join or decode: columns are 1..n
+            out.append(Line(no, raw, range(1, len(raw) + 1)))
+            continue
         chars: list[str] = []
         cols: list[int] = []
         zero_width = 0
