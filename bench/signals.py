@@ -12,7 +12,9 @@ Each trial builds a folder of inputs at -j 2 into docx, pdf and xml and then:
                              DOCX and XML were made.
 A trial fails when an input is left with some but not all of its outputs, when a
 temporary file remains, when a process of the build outlives the parent, or when an
-output appears after the parent has exited. Prints one line per mode with the counts.
+output appears after the parent has exited. Prints one line per mode with the counts, and the last line the build printed for each
+exit code seen (-2/-15 or a KeyboardInterrupt traceback with exit 1: the signal came while
+Python itself was starting, before any bulletin_export code ran, so nothing was written).
 tests/cli/test_cli_signals.py runs a few trials of each through trial().
 """
 
@@ -47,6 +49,7 @@ class Outcome:
     survivors: int = 0                                  # processes of the group left alive
     late: list[str] = field(default_factory=list)       # outputs that appeared after the exit
     complete: int = 0                                   # inputs with every output
+    stderr: str = ""                                    # the build's last lines, for a look
 
     @property
     def ok(self) -> bool:
@@ -118,10 +121,11 @@ def trial(mode: str, work: Path, inputs: int = 40, jobs: int = 2, rng: random.Ra
         except ProcessLookupError:
             pass
     try:
-        proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=120)
     except subprocess.TimeoutExpired:
         os.killpg(pgid, signal.SIGKILL)
-        proc.communicate()
+        _, err = proc.communicate()
+    outcome.stderr = "\n".join(err.decode("utf-8", "replace").splitlines()[-6:])
     outcome.returncode = proc.returncode
     outcome.seconds = time.monotonic() - started
     gone = time.monotonic() + 2  # a worker killed with its parent may take a moment to be reaped
@@ -178,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"late outputs {sum(len(o.late) for o in outcomes)}; complete inputs per trial "
                   f"{min(o.complete for o in outcomes)}-{max(o.complete for o in outcomes)}; exit codes {codes}; "
                   f"slowest stop {max(o.seconds for o in outcomes):.1f} s")
+            for code in codes:  # what the build said, once per exit code
+                said = next(o.stderr for o in outcomes if o.returncode == code).strip().splitlines()
+                print(f"    exit {code}: {said[-1][:150] if said else '(nothing)'}")
     return 1 if failed_any else 0
 
 
