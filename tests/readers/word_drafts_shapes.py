@@ -7,10 +7,12 @@ goldens/<name>.json holds the expected model (written only with BX_UPDATE_GOLDEN
 
 from __future__ import annotations
 
+import io
+
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
-from word_drafts import RED, _body_size, _bottom_border, _grid_borders, _no_borders, _para, _save
+from docx.shared import Inches, Pt
+from word_drafts import RED, _body_size, _bottom_border, _grid_borders, _no_borders, _para, _png, _save
 
 C = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -43,6 +45,36 @@ def masthead_table_merged() -> bytes:
     return _save(d)
 
 
+def note_label_centred() -> bytes:
+    """A youth league's issue: 编者按 centred and bold on a line of its own (it looks like a
+    title: it is the editor's note); 简讯 with typed indentation before the bold run-in
+    titles; a picture, its ▲ caption, then the source right-aligned."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "团委工作简报", align=C, size=40, color=RED)
+    _para(d, "第4期", align=C)
+    _bottom_border(_para(d, "团区委办公室\t2024年4月30日"))
+    _para(d, "编者按", bold=True, align=C)
+    _para(d, "　　本期集中报道各基层团组织开展“五四”系列活动情况。")
+    _para(d, "【基层简讯】")
+    for title, text in (("区一中举行成人礼。", "4月28日，区一中为800名高三学生举行成人礼。（区一中团委）"),
+                        ("区医院团委开展义诊", "4月27日，区医院青年医生在社区开展义诊。（区医院团委）")):
+        p = d.add_paragraph()
+        p.add_run("　　")
+        p.add_run(title).bold = True
+        p.add_run(text)
+    _para(d, "【图片新闻】")
+    _para(d, "青年志愿者清理河道", align=C, bold=True, size=18)
+    _para(d, "　　4月20日，50名青年志愿者参加河道清理活动。")
+    pic = d.add_paragraph()
+    pic.alignment = C
+    pic.add_run().add_picture(io.BytesIO(_png()), width=Inches(2))
+    _para(d, "▲图为志愿者在清理河道", align=C)
+    _para(d, "（团区委）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    return _save(d)
+
+
 SHAPES = {
+    "note-label-centred": note_label_centred,
     "masthead-table-merged": masthead_table_merged,
 }

@@ -42,6 +42,8 @@ _FINAL = tuple("。！？；!?;")
 _CAPTION = re.compile(r"^\s*(?:[（(]?图为|图\s*[0-9一二三四五六七八九十]|表\s*[0-9一二三四五六七八九十]|▲)")
 _PAREN = re.compile(r"^\s*[（(].+[)）]\s*$")
 _SOURCE_LABEL = re.compile(r"^\s*(?:供稿|来源|撰稿|通讯员)\s*[：:]")
+#: The editor's note label on a line of its own (【编者按】, 编者按：), often centred bold.
+_NOTE_LABEL = re.compile(r"^[【\[〔]?\s*编\s*者\s*按\s*[】\]〕]?\s*[：:]?$")
 #: A credits line of the end block (责任编辑：… 审核：…), read by shape as in text.
 _CREDITS = re.compile(r"^\s*(?:责任编辑|编辑|审核|审稿|核稿|校对|签发|主编|编审|撰稿)\s*[：:]")
 #: A letter-spaced name typed with single spaces (教 学 工 作 简 报).
@@ -111,7 +113,9 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             if hints[k] == "end" and (_END_LINE.search(text) or _CREDITS.match(text)):
                 hints[k] = None  # an entry, 共印, the print line, credits: read by shape, as in text
             continue
-        if ln.part == "runin_title":
+        if _NOTE_LABEL.match(text):
+            pass  # 编者按 on a line of its own, however it looks: read by shape, as in text
+        elif ln.part == "runin_title":
             hints[k] = "title"
         elif ln.part in ("runin_rest", "continued"):
             pass
