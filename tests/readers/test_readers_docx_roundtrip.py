@@ -24,8 +24,6 @@ INPUTS = sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/parser/fix
 KNOWN_LOSSES = {
     "header-block-bad-line-then-parens": (
         "masthead.total_no", "a total number without an issue number: the issue line is not printed"),
-    "brief-run-in": ("articles.run_in", "the DOCX prints a run-in title as a title of its own"),
-    "run-in-vs-first-sentence": ("articles.run_in", "the DOCX prints a run-in title as a title of its own"),
 }
 
 

@@ -34,8 +34,10 @@ class Placed:
     #: two (the editing unit and the date, a paragraph's end and its inline source), the first.
     element: str = ""
     #: Only for a line holding several elements: (element id, characters of ``line.text``)
-    #: in reading order, e.g. (("article.3.paragraph.1", 12), ("article.3.source", 7)).
-    parts: tuple[tuple[str, int], ...] = ()
+    #: in reading order, e.g. (("article.3.paragraph.1", 12), ("article.3.source", 7)); a
+    #: part printed in another style role than the line's (a 简讯 item's run-in title) has
+    #: the role third: ("article.3.title", 9, "runin_title").
+    parts: tuple[tuple, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -128,17 +130,21 @@ class _Setter:
             self.space(r.space_after)
 
     def paragraph(self, kind: str, e: Element, *, before: bool = True,
-                  after: bool = True, tail: Element | None = None) -> None:
+                  after: bool = True, tail: Element | None = None,
+                  head: Element | None = None) -> None:
         """One unit per line, grouped for widow/orphan control. ``tail`` (a source) ends the
-        text when it fits on the last line, else it gets a right-aligned line of its own."""
+        text when it fits on the last line, else it gets a right-aligned line of its own.
+        ``head`` (a run-in title) starts the text, set in the paragraph's lines and size
+        and drawn in its own role; the paragraph's first line then carries its bookmark."""
         r = self.role(e.role)
         if before:
             self.space(r.space_before)
-        lines = self.set(e.text, e.role)
+        text = (head.text if head else "") + e.text
+        lines = self.set(text, e.role)
         ids = [e.id] * len(lines)
-        parts: list[tuple[tuple[str, int], ...]] = [()] * len(lines)
+        parts: list[tuple[tuple, ...]] = [()] * len(lines)
         if tail:
-            joined = self.set(e.text + tail.text, e.role)
+            joined = self.set(text + tail.text, e.role)
             if len(joined) == len(lines) and joined[-1].text.endswith(tail.text):
                 lines = joined  # the source fits at the end of the last line
                 n = len(joined[-1].text) - len(tail.text)
@@ -152,12 +158,41 @@ class _Setter:
                 lines.append(_right(last, self.width))
                 ids += [tail.id] * (len(full) + 1)
                 parts += [()] * (len(full) + 1)
+        bookmark = None
+        if head:
+            _run_in(lines, ids, parts, head, text)
+            if head.outline is not None:
+                bookmark = (head.text.removesuffix("。"), head.outline)
         self.groups += 1
         for i, ln in enumerate(lines):
             self.units.append(Unit(kind, 1, (Placed(e.role, ln, element=ids[i], parts=parts[i]),),
-                                   group=self.groups, index=i, size=len(lines)))
+                                   group=self.groups, index=i, size=len(lines),
+                                   bookmark=bookmark if i == 0 else None))
         if after:
             self.space(r.space_after)
+
+
+def _run_in(lines: list[Line], ids: list[str], parts: list[tuple[tuple, ...]],
+            head: Element, text: str) -> None:
+    """Mark the characters of the run-in title ``head`` (the start of ``text``) on the lines
+    that hold them: a part of their own, in the title's role, before what the line held."""
+    pos = 0
+    for i, ln in enumerate(lines):
+        start = text.find(ln.text, pos) if ln.text else -1
+        start = pos if start < 0 else start
+        k = min(len(ln.text), len(head.text) - start)
+        if k <= 0:
+            return
+        pos = start + len(ln.text)
+        rest = list(parts[i]) or [(ids[i], len(ln.text))]
+        first = rest[0]
+        if first[1] - k > 0:
+            rest[0] = (first[0], first[1] - k, *first[2:])
+        else:
+            rest.pop(0)
+        parts[i] = ((head.id, k, head.role), *rest)
+        if k == len(ln.text):
+            ids[i] = head.id
 
 
 def _move(line: Line, dx: float, width: float) -> Line:
@@ -262,9 +297,12 @@ def _name_size(s: _Setter, name: str) -> float:
 def _article(s: _Setter, items: Sequence[Element]) -> None:
     """One article's elements: title, subtitle, paragraphs, source (inline or own line)."""
     kinds = [e.kind for e in items]
+    head = None
     for n, e in enumerate(items):
         nxt = items[n + 1] if n + 1 < len(items) else None
-        if e.kind == "article.title":
+        if e.kind == "article.title" and e.runs_in:
+            head = e  # 简讯: printed at the start of the first paragraph
+        elif e.kind == "article.title":
             s.block("title", e, keep=True, after="article.subtitle" not in kinds)
         elif e.kind == "article.subtitle":
             s.block("subtitle", e, keep=True)
@@ -273,7 +311,9 @@ def _article(s: _Setter, items: Sequence[Element]) -> None:
         elif e.kind == "article.paragraph" and e.role in HEADING_ROLES:
             s.block("subheading", e, keep=True)  # 一、 （一） 1. （1）: never alone at a page foot
         elif e.kind == "article.paragraph":
-            s.paragraph("body", e, tail=nxt if nxt is not None and nxt.joins else None)
+            s.paragraph("body", e, tail=nxt if nxt is not None and nxt.joins else None,
+                        head=head)
+            head = None
         elif e.kind == "article.source" and not e.joins:
             s.block("source", e)  # a line of its own (an inline one is the paragraph's tail)
 

@@ -31,13 +31,19 @@ def finish(issue, style, fonts) -> DisplayList:
     return from_layout(layout_issue(issue, style, metrics), style, fonts)
 
 
-def _glyphs(pl: PageLine, faces: "_Faces") -> Iterator[tuple[str, float, str, float]]:
-    """(face key, x, char, advance) for each character of a set line."""
+def _glyphs(pl: PageLine, faces: "_Faces", roles: list[str] | None = None
+            ) -> Iterator[tuple[str, float, str, float]]:
+    """(face key, x, char, advance) for each character of a set line; ``roles`` the style
+    role of each character when parts of the line have their own (a run-in title)."""
     role = pl.role
     size = pl.line.size
     glyph = faces.glyph
+    at = 0
     for g in pl.line.glyphs:
         x = pl.x + g.x
+        if roles is not None:
+            role = roles[at] if at < len(roles) else pl.role
+            at += len(g.text)
         if g.squeeze:
             key, em, face = glyph(role, g.text)
             box = face.bounds(g.text)
@@ -108,7 +114,7 @@ class _Faces:
 def _elements(element: str, parts: tuple[tuple[str, int], ...]) -> Iterator[str]:
     """The element of each character of a line: ``parts`` (element, characters) in reading
     order when the line holds several (a paragraph's end and its source), else ``element``."""
-    for name, count in parts:
+    for name, count, *_ in parts:
         for _ in range(count):
             yield name
     while True:
@@ -116,9 +122,10 @@ def _elements(element: str, parts: tuple[tuple[str, int], ...]) -> Iterator[str]
 
 
 def _runs(items, *, role: str, size: float, color: str, baseline: float,
-          element: str, bold: bool, line: int, parts: tuple[tuple[str, int], ...] = ()
-          ) -> list[GlyphRun]:
-    """Consecutive glyphs of one face and one printed element become one run."""
+          element: str, bold: bool, line: int, parts: tuple[tuple, ...] = (),
+          looks: dict | None = None) -> list[GlyphRun]:
+    """Consecutive glyphs of one face and one printed element become one run; ``looks``
+    (element -> role, colour, bold) for an element in another role than the line's."""
     if not parts:  # one element: group by face alone (itertools does the loop)
         out = []
         for key, group in groupby(items, key=itemgetter(0)):
@@ -134,8 +141,9 @@ def _runs(items, *, role: str, size: float, color: str, baseline: float,
 
     def flush():
         if text:
-            out.append(GlyphRun(cur[0], size, color, "".join(text), tuple(xs), tuple(advs),
-                                baseline, role, cur[1], bold, line))
+            r, c, b = (looks or {}).get(cur[1], (role, color, bold))
+            out.append(GlyphRun(cur[0], size, c, "".join(text), tuple(xs), tuple(advs),
+                                baseline, r, cur[1], b, line))
 
     for (face, x, ch, adv), name in zip(items, _elements(element, parts)):
         key = (face, name)
@@ -193,10 +201,15 @@ def from_layout(layout: Layout, style, fonts) -> DisplayList:
         runs: list[GlyphRun] = []
         for n, pl in enumerate(page.lines):
             rs = style.roles[pl.role]
-            runs += _runs(_glyphs(pl, faces), role=pl.role, size=pl.line.size,
+            own = [p for p in pl.parts if len(p) > 2]  # parts in a role of their own
+            roles = [r for p in pl.parts for r in [p[2] if len(p) > 2 else pl.role] * p[1]] \
+                if own else None
+            looks = {p[0]: (p[2], style.roles[p[2]].color, bool(style.roles[p[2]].bold))
+                     for p in own}
+            runs += _runs(_glyphs(pl, faces, roles), role=pl.role, size=pl.line.size,
                           color=rs.color, baseline=h - pl.baseline,
                           element=pl.element or pl.role, bold=bool(getattr(rs, "bold", False)),
-                          line=n, parts=pl.parts)
+                          line=n, parts=pl.parts, looks=looks)
         if page.number > 1 or pn.first_page:
             items, y = _page_number(page.number, layout, style, faces)
             rs = style.roles["page_number"]

@@ -47,7 +47,7 @@ class PageLine:
     baseline: float
     row: float  # grid row (0 = top) where the line's box starts
     element: str = ""  # the printed element id (blocks.Placed.element when it has one)
-    parts: tuple[tuple[str, int], ...] = ()  # (element, characters) when a line holds several
+    parts: tuple[tuple, ...] = ()  # (element, characters[, role]) when a line holds several
 
 
 @dataclass(frozen=True)

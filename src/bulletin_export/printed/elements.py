@@ -10,7 +10,10 @@ Element ids (stable, also the ``element`` of the display list's glyph runs):
     masthead.classification  masthead.name  masthead.issue  masthead.editor  masthead.date
     note.<k>                           paragraph k of the editor's note (the first with 编者按：)
     section.<s>.heading                column heading of section s (0-based, issue order)
-    article.<a>.title  .subtitle       article a (0-based across the whole issue)
+    article.<a>.title  .subtitle       article a (0-based across the whole issue); the title
+                                       of a 简讯 item (``Article.run_in``) in role
+                                       ``runin_title``, with its 。, ``runs_in``: printed at
+                                       the start of its first paragraph
     article.<a>.paragraph.<k>          its body blocks in order: text and captions in role
                                        ``body``, in-article headings of level N (一、 （一）
                                        1. （1）) in role ``heading_N``
@@ -49,6 +52,8 @@ class Element:
     joins: bool = False
     #: Outline (bookmark, navigation pane) level, None when not in the outline.
     outline: int | None = None
+    #: Printed at the start of the element after it (a 简讯 item's run-in title).
+    runs_in: bool = False
 
     @property
     def kind(self) -> str:
@@ -97,7 +102,10 @@ def _walk(issue: Issue, style: "StyleSheet") -> Iterator[Element]:
 
 def _article(a: int, art, level: int, style) -> Iterator[Element]:
     pre = f"article.{a}"
-    if art.title:
+    if art.title and runs_in(art):
+        yield Element(f"{pre}.title", "runin_title", run_in_text(art.title), art.span,
+                      outline=level, runs_in=True)
+    elif art.title:
         yield Element(f"{pre}.title", "title", art.title, art.span, outline=level)
     if art.subtitle:
         yield Element(f"{pre}.subtitle", "subtitle", art.subtitle, art.span)
@@ -122,6 +130,23 @@ def _end_block(issue: Issue) -> Iterator[Element]:
         yield Element("end.print_line.date", "end_block", date)
     if issue.credits:
         yield Element("end.credits", "end_block", issue.credits)
+
+
+def runs_in(art) -> bool:
+    """Is the article a 简讯 item printed with its title run in (bold, then the text, in one
+    paragraph)? When the parser says so and the first block is running text."""
+    return bool(getattr(art, "run_in", False) and art.title and not art.subtitle
+                and art.paragraphs and getattr(art.paragraphs[0], "kind", "text") == "text")
+
+
+def run_in_text(title: str) -> str:
+    """市总召开主席例会。: a run-in title with the stop the parser took off (none added after
+    a title that ends in a stop of its own, such as ？ or ！)."""
+    return title if title[-1:] in RUN_IN_STOPS else title + "。"
+
+
+#: A run-in title ending in one of these keeps it instead of getting 。.
+RUN_IN_STOPS = "。！？!?…"
 
 
 def block_role(p: Paragraph) -> str:

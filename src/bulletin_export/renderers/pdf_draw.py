@@ -132,6 +132,10 @@ def draw_pages(canvas, dl: DisplayList, fonts) -> None:
 
 
 def _line(canvas, rs: list[GlyphRun], fonts, h: float) -> None:
-    first = rs[0]
-    draw_runs(canvas, runs(_items(rs)), h - first.baseline, first.size, _color(first.color),
-              fonts, bold=first.bold)
+    """A line's runs, one text object per stretch of one colour and boldness (a line may
+    hold a bold run-in title before plain text)."""
+    for _, group in groupby(rs, key=lambda r: (r.color, r.bold)):
+        group = list(group)
+        first = group[0]
+        draw_runs(canvas, runs(_items(group)), h - first.baseline, first.size,
+                  _color(first.color), fonts, bold=first.bold)

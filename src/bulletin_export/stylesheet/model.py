@@ -9,7 +9,8 @@ from typing import Any, Iterator, Mapping
 ALIGNS = ("left", "center", "right", "justify")
 ROLE_KEYS = ("masthead_name", "issue_line", "editor_line", "classification", "column_heading",
              "title", "subtitle", "editor_note", "body", "source", "end_block", "copies",
-             "page_number", "heading_1", "heading_2", "heading_3", "heading_4")
+             "page_number", "heading_1", "heading_2", "heading_3", "heading_4",
+             "runin_title")
 #: The roles of the in-article heading levels 1-4 (GB/T 9704: 一、 （一） 1. （1）).
 HEADING_ROLES = ("heading_1", "heading_2", "heading_3", "heading_4")
 

@@ -177,24 +177,40 @@ def write_content(story: Story, items: "list[Element]", style) -> None:
 
 
 def _article(story: Story, items: "list[Element]", style) -> None:
-    title = subtitle = None
+    title = subtitle = head = None
     for n, e in enumerate(items):
         nxt = items[n + 1] if n + 1 < len(items) else None
-        if e.kind == "article.title":
+        if e.kind == "article.title" and e.runs_in:
+            head = e  # 简讯: a run at the start of the first paragraph
+        elif e.kind == "article.title":
             title = story.add(e.role, e.text, e.span)
         elif e.kind == "article.subtitle":
             subtitle = story.add(e.role, e.text, e.span)
         elif e.kind == "article.paragraph":
-            if nxt is not None and nxt.joins and source_fits(e.text, nxt.text, style):
-                story.add(e.role, e.text + nxt.text, e.span)
+            lead = head.text if head else ""
+            if nxt is not None and nxt.joins and source_fits(lead + e.text, nxt.text, style):
+                run_in(story.add(e.role, e.text + nxt.text, e.span), head)
                 break  # the source ended this, the last, paragraph
-            story.add(e.role, e.text, e.span)
+            run_in(story.add(e.role, e.text, e.span), head)
+            head = None
         elif e.joins:  # never split: a right-aligned body line of its own, as in the PDF
             source_line(story.add(e.role, e.text, e.span))
         else:
             story.add(e.role, e.text, e.span)
     if title is not None and subtitle is not None:
         space_after_pair(title, subtitle, style)
+
+
+def run_in(p: etree._Element, head: "Element | None") -> None:
+    """A 简讯 item's title (``head``, with its 。) as the paragraph's first run, in the
+    character style of its role (bold): what Word users type and the Word reader reads
+    back as a run-in title."""
+    if head is None:
+        return
+    check_text(head.text, head.span)
+    r = run(p, head.text, CHAR_STYLES[head.role][1])
+    p.remove(r)
+    p.insert(1, r)  # after w:pPr, before the text's run
 
 
 def source_fits(text: str, source: str, style) -> bool:

@@ -52,7 +52,10 @@ BASE_STYLE = ("简报基础", "BulletinBase")
 #: Role -> (name, styleId) of a character style linked to the role's paragraph style, for
 #: an element printed inside another role's paragraph (共印X份 at a tab on the last 报/送/发
 #: line): its run carries the role's fonts, size, colour and bold.
-CHAR_STYLES: dict[str, tuple[str, str]] = {"copies": ("简报印数 字符", "BulletinCopiesChar")}
+#: A role without a paragraph style of its own (a 简讯 item's run-in title, printed at the
+#: start of a body paragraph) has a character style only.
+CHAR_STYLES: dict[str, tuple[str, str]] = {"copies": ("简报印数 字符", "BulletinCopiesChar"),
+                                          "runin_title": ("简讯标题", "BulletinRunInTitle")}
 #: The style the Enter key gives after a paragraph of this role.
 NEXT_ROLE = {"column_heading": "title", "title": "body", "subtitle": "body", "body": "body",
              "editor_note": "editor_note", "end_block": "end_block", "heading_1": "body",
@@ -219,7 +222,10 @@ def _char_style(document, style, role: str, name: str, style_id: str) -> None:
     st = document.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
     st.element.set(qn("w:styleId"), style_id)
     st.quick_style = False
-    para = document.styles[ROLE_STYLES[role][0]].element
-    x.child(para, "link", x.STYLE_ORDER, val=style_id)
-    x.child(st.element, "link", x.STYLE_ORDER, val=ROLE_STYLES[role][1])
+    if role in ROLE_STYLES:
+        para = document.styles[ROLE_STYLES[role][0]].element
+        x.child(para, "link", x.STYLE_ORDER, val=style_id)
+        x.child(st.element, "link", x.STYLE_ORDER, val=ROLE_STYLES[role][1])
+    else:
+        st.quick_style = True  # offered in Word's style gallery, for typing 简讯 items
     _role_run(st.element.get_or_add_rPr(), style, role)
