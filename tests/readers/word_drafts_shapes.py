@@ -11,8 +11,10 @@ import io
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_BREAK
+from docx.oxml import parse_xml
 from docx.shared import Inches, Pt
-from word_drafts import RED, _body_size, _bottom_border, _grid_borders, _no_borders, _para, _png, _save
+from word_drafts import RED, W_NS, _body_size, _bottom_border, _grid_borders, _no_borders, _para, _png, _save
 
 C = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -74,7 +76,58 @@ def note_label_centred() -> bytes:
     return _save(d)
 
 
+def columns_heading1_only() -> bytes:
+    """A hospital's issue: the columns in Heading 1, the only heading style used, and the
+    titles typed centred, bold and larger (Heading 1 names columns here, not titles)."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "医院工作简报", align=C, size=40, color=RED)
+    _para(d, "第3期", align=C)
+    _bottom_border(_para(d, "院办公室编\t2024年3月1日"))
+    title = dict(align=C, bold=True, size=18)
+    d.add_paragraph("工作动态", style="Heading 1")
+    _para(d, "医院召开安全生产会议", **title)
+    _para(d, "　　2月28日，医院召开安全生产专题会议，部署节后安全工作。")
+    _para(d, "（保卫科）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(d, "开展消防演练", **title)
+    _para(d, "　　2月29日，医院开展消防疏散演练，300余人参加。")
+    d.add_paragraph("科室动态", style="Heading 1")
+    _para(d, "护理部举办技能竞赛", **title)
+    _para(d, "　　2月，护理部举办护理技能竞赛，80名护士参赛。（护理部）")
+    return _save(d)
+
+
+def symbols_breaks() -> bytes:
+    """秘密★1年 with the star a Wingdings w:sym; Shift+Enter then typed indentation (two
+    paragraphs); a page break at the start of a title; 报： with 共印X份 after a tab."""
+    d = docx.Document()
+    _body_size(d)
+    p = _para(d, "秘密")
+    p._p.append(parse_xml(f'<w:r {W_NS}><w:sym w:font="Wingdings" w:char="F0AB"/></w:r>'))
+    p.add_run("1年")
+    _para(d, "工会工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第10期\t\t2024年10月10日"))
+    _para(d, "市总举办职工书画展", align=C, bold=True, size=18)
+    p = d.add_paragraph()
+    p.add_run("　　10月8日，市总工会举办职工书画展。")
+    p.add_run().add_break()
+    p.add_run("　　展出作品200余幅。（市总宣教部）")
+    p = d.add_paragraph()
+    p.alignment = C
+    p.add_run().add_break(WD_BREAK.PAGE)
+    run = p.add_run("市总开展劳动竞赛")
+    run.bold = True
+    run.font.size = Pt(18)
+    _para(d, "　　10月起，市总在重点工程开展劳动竞赛。（市总经济部）")
+    _bottom_border(_para(d, ""))
+    _para(d, "报：市委、市政府\t共印100份")
+    _para(d, "送：各区总工会")
+    return _save(d)
+
+
 SHAPES = {
+    "columns-heading1-only": columns_heading1_only,
+    "symbols-breaks": symbols_breaks,
     "note-label-centred": note_label_centred,
     "masthead-table-merged": masthead_table_merged,
 }

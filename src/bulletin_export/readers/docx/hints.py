@@ -101,6 +101,7 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             hints[k] = "masthead"
     levels = _heading_roles(lines[top + 1:])
     body = _body_size(lines)
+    _columns_over_formatted_titles(lines[top + 1:], levels, body)
     seen_text = False
     prev: int | None = None  # the last line with text
     for k in range(top + 1, len(lines)):
@@ -127,8 +128,7 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             hints[k] = "subtitle"
         elif _style_title(p.style_name) and len(text) <= 60:
             hints[k] = "title"
-        elif (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5)
-              and len(text) <= 60 and not text.endswith(_FINAL)):
+        elif _formatted_title(p, text, body):
             hints[k] = "title"
         elif k > 0 and lines[k - 1].para.has_image and len(text) <= 80 and (
                 p.align == "center" or _CAPTION.match(text)):
@@ -250,6 +250,28 @@ def _heading_roles(lines: list[Line]) -> dict[int, str]:
     for n, level in enumerate(deeper, start=1):
         roles[level] = f"heading_level:{min(n, 4)}"
     return roles
+
+
+def _formatted_title(p, text: str, body: float) -> bool:
+    """Centred, bold or larger than the body text, no sentence-final punctuation: a title."""
+    return (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5) and not p.heading
+            and len(text) <= 60 and not text.endswith(_FINAL))
+
+
+def _columns_over_formatted_titles(lines: list[Line], levels: dict[int, str], body: float) -> None:
+    """One heading level only, each followed by a title made by formatting (centred, bold):
+    that level names the columns (工作动态 in Heading 1, the titles typed centred bold)."""
+    if len(levels) != 1:
+        return
+    (level, role), = levels.items()
+    if role != "title":
+        return
+    shown = [ln for ln in lines if ln.text.strip()]
+    after = [shown[k + 1] if k + 1 < len(shown) else None
+             for k, ln in enumerate(shown) if ln.para.heading == level and ln.part == "whole"]
+    if after and all(n is not None and n.part == "whole" and _formatted_title(n.para, n.text.strip(), body)
+                     for n in after):
+        levels[level] = "heading"
 
 
 def _body_size(lines: list[Line]) -> float:

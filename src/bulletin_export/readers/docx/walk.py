@@ -219,7 +219,7 @@ class Walker:
                     ch = chr(int(code, 16))
                 except ValueError:
                     ch = ""
-                text = "" if 0xE000 <= ord(ch or "\0") <= 0xF8FF or not ch else ch
+                text = _symbol(child.get(w("font"), ""), ch)
             if text:
                 segments.append((text, look))
 
@@ -240,6 +240,23 @@ class Walker:
             self.blocks(content, "textbox", place, boxes)
         if not found and el.tag == w("drawing") or el.find(f".//{{{V}}}imagedata") is not None:
             para.has_image = True
+
+
+#: Symbols of Wingdings that bulletins use (秘密★1年, ● and ■ bullets), by their code there.
+_WINGDINGS = {0x6C: "●", 0x6E: "■", 0x75: "◆", 0xA1: "○", 0xAB: "★", 0xA8: "◻", 0x9F: "•"}
+
+
+def _symbol(font: str, ch: str) -> str:
+    """The visible character of a w:sym: a symbol font's private-use code (F0xx) is that
+    font's glyph, known only for a few Wingdings symbols; other such codes are left out."""
+    if not ch:
+        return ""
+    code = ord(ch)
+    if 0xE000 <= code <= 0xF8FF:
+        if font.lower().startswith("wingdings") and 0xF000 <= code <= 0xF0FF:
+            return _WINGDINGS.get(code - 0xF000, "")
+        return ""
+    return ch
 
 
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
