@@ -10,6 +10,10 @@ measured (the largest single process of its tree: a CLI call, a batch worker,
 LibreOffice); output sizes; and, where installed, LibreOffice converting our DOCX to
 PDF and pandoc converting the seed (as Markdown) to DOCX with a reference document,
 with the ratio to ours. A tool that fails is reported in its row; the rest goes on.
+The figures of issue 18 (bench/issue18.py): the imports of a cold three-format call, the
+worker CPU per batch issue (split per format), the batch through `--executor dask` on a
+LocalCluster of two processes (byte-compared with -j 2), our cold three-format call
+against LibreOffice's DOCX->PDF and our cold DOCX call against pandoc, in the same run.
 Cold runs also show their fastest run and CPU time (user + system), which other work on
 the machine skews less than the median wall time; the batch shows the fastest of
 --batch-passes runs; the load average before and after is printed too.
@@ -53,7 +57,14 @@ TARGETS = {
     "batch": (40.0, "target > 40 issues/s"),
     "pdf_kb": (200, "target < 200 KB"),
     "rss": (150, "target < 150 MB"),
+    "cpu": (0.050, "target <= 50 ms"),
+    "vs_lo": (0.25, "target <= 0.25"),
+    "vs_pandoc": (2.0, "target <= 2x"),
 }
+IMPORT_NAMES = {"docx": "python-docx", "bulletin_export": "ours"}
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import issue18  # noqa: E402 - bench/issue18.py beside this file
 
 
 @dataclass
@@ -245,6 +256,9 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
     row("seed -> docx+pdf+xml, one cold CLI call",
         f"{ms(all3.seconds)} (best {ms(all3.best)}, cpu {ms(all3.cpu)})", f"{all3.peak_mb:.0f} MB",
         f"{TARGETS['all3'][1]}: {mark(all3.seconds < TARGETS['all3'][0])}")
+    imp = issue18.imports(out_dir=work / "cold-imports")
+    named = ", ".join(f"{IMPORT_NAMES.get(k, k)} {ms(imp[k])}" for k in issue18.IMPORTS if k in imp)
+    row("imports of that call (-X importtime, own time per package)", ms(imp["total"]), "", named)
     if warm.get("web") is not None:
         row("web page: seed preview (warm: parse, checks, PDF, page 1 image)", ms(warm["web"]), "",
             f"{TARGETS['web'][1]}: {mark(warm['web'] < TARGETS['web'][0])}")
@@ -266,6 +280,16 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
             note += f" ({TARGETS['batch'][1]}: {mark(rate > TARGETS['batch'][0])})"
         row(f"batch {args.batch} issues, 3 formats, -j {jobs}", f"{rate:.1f} issues/s",
             f"{r.peak_mb:.0f} MB", note)
+    cpu = json.loads(subprocess.run(
+        [sys.executable, str(Path(__file__).resolve().parent / "issue18.py"), "--worker-cpu", str(batch_in),
+         "--issues", str(min(40, args.batch - 1))], check=True, capture_output=True, text=True, env=ENV
+    ).stdout.strip().splitlines()[-1])
+    split = ", ".join(f"{fmt} {ms(cpu['split'][fmt])}" for fmt in FORMATS)
+    row(f"worker CPU per issue, 3 formats, --no-checks (warm worker, {cpu['issues']} batch issues)",
+        f"{ms(cpu['mean'])} (median {ms(cpu['median'])})", "",
+        f"{split}, read+diagnose {ms(cpu['read_diagnose'])}; the first issue {ms(cpu['first'])}; "
+        f"{TARGETS['cpu'][1]}: {mark(cpu['mean'] <= TARGETS['cpu'][0])}")
+    peak = max(peak, dask_row(row, args, batch_in, work))
     row("peak memory of any one process (ours)", f"{peak:.0f} MB", "",
         f"{TARGETS['rss'][1]}: {mark(peak < TARGETS['rss'][0])}")
 
@@ -282,6 +306,9 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
             lo = median_run(cmd, max(3, args.runs // 2))
             row("LibreOffice: our DOCX -> PDF (cold)", ms(lo.seconds), f"{lo.peak_mb:.0f} MB",
                 f"{lo.seconds / cold['pdf'].seconds:.1f}x our cold PDF time, {lo.seconds / warm['pdf']:.0f}x our warm")
+            ratio = all3.seconds / lo.seconds
+            row("our cold docx+pdf+xml call / LibreOffice's DOCX -> PDF (same run)", f"{ratio:.2f}", "",
+                f"{TARGETS['vs_lo'][1]}: {mark(ratio <= TARGETS['vs_lo'][0])}")
         except (RuntimeError, OSError) as exc:
             row("LibreOffice: our DOCX -> PDF", f"failed ({exc})")
     else:
@@ -296,12 +323,33 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
             pd = median_run([pandoc, str(md), "-o", str(work / "p.docx"), "--reference-doc", str(ref)], args.runs)
             row("pandoc: seed (Markdown) -> DOCX, reference doc (cold)", ms(pd.seconds), f"{pd.peak_mb:.0f} MB",
                 f"{pd.seconds / cold['docx'].seconds:.2f}x our cold DOCX time, {pd.seconds / warm['docx']:.1f}x our warm")
+            ratio = cold["docx"].seconds / pd.seconds
+            row("our cold DOCX call / pandoc's (same run)", f"{ratio:.1f}x", "",
+                f"{TARGETS['vs_pandoc'][1]}: {mark(ratio <= TARGETS['vs_pandoc'][0])}")
         except (RuntimeError, OSError) as exc:
             row("pandoc: seed (Markdown) -> DOCX", f"failed ({exc})")
     else:
         row("pandoc: seed (Markdown) -> DOCX", "not installed")
     if not args.skip_scaling:
         scaling_rows(row)
+
+def dask_row(row, args, batch_in: Path, work: Path) -> float:
+    """The batch through `--executor dask` on a LocalCluster of two worker processes (the
+    cluster's start included); its outputs compared with -j 2's. Returns the peak MB."""
+    from importlib.util import find_spec
+
+    name = f"batch {args.batch} issues, 3 formats, Dask LocalCluster of 2 processes (start included)"
+    if find_spec("distributed") is None:
+        row(name, "not installed (pip install 'bulletin-export[dask]')")
+        return 0.0
+    out = work / "batch-dask"
+    r = run_cmd(CLI + ["build", str(batch_in), "-f", "docx,pdf,xml", "-o", str(out), "-j", "2", "--no-checks",
+                       "-q", "--executor", "dask"])
+    count, differ = issue18.same_tree(out, work / "batch-j2-0")
+    same = f"same bytes as -j 2: yes ({count} files)" if not differ else f"same bytes as -j 2: NO ({len(differ)} differ)"
+    row(name, f"{args.batch / r.seconds:.1f} issues/s", f"{r.peak_mb:.0f} MB", f"{r.seconds:.1f} s; {same}")
+    return r.peak_mb
+
 
 def scaling_rows(row) -> None:
     """The row group of bench/scaling.py: the seed at 1x and 64x, CPU time per stage and
