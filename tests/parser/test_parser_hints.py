@@ -89,3 +89,13 @@ def test_a_run_in_hint_splits_the_bold_title_off() -> None:
     # by shape the colon keeps it one paragraph of an untitled article
     plain = parse_lines(["【简讯】", line]).issue.sections[0].articles[0]
     assert plain.title is None and not plain.run_in
+
+
+def test_end_hints_read_entries_and_credits() -> None:
+    lines = ["市总召开例会", "4月6日，市总召开例会，部署工作。", "编辑：张三　校对：李四", "报：全国总工会办公厅",
+             "省总工会办公室"]
+    res = parse_lines(lines, [None, None, "end", "end", "end"])
+    assert res.issue.credits == "编辑：张三　校对：李四"
+    assert [(d.label, d.recipients) for d in res.issue.distribution] == [("报", "全国总工会办公厅省总工会办公室")]
+    assert res.issue.sections[0].articles[0].paragraphs[-1].text == "4月6日，市总召开例会，部署工作。"
+    assert res.line_kinds[2:] == ("end_block",) * 3

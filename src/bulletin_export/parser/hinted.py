@@ -80,7 +80,12 @@ class HintRules(Blocks):
             self.out.diags.append(hint_ignored(hint, "the 编者按 comes before the first article", span))
             return None
         if hint == "end":
-            if self.kinds[i].name in ("dist", "copies", "print_date", "credits"):
+            if "credits" in self.kinds[i].data:
+                self.close_note()
+                self.close_article()
+                self.in_end = True  # the credits rule reads it, wherever it stands
+                return None
+            if self.kinds[i].name in ("dist", "copies", "print_date"):
                 return None  # the end-block rule reads it
             if self.in_end and self.entries:
                 label, recipients, first = self.entries[-1]
