@@ -12,6 +12,7 @@ from .blocks import Blocks, OpenBlock, OpenSection, ends_with_source
 from .kinds import SUBTITLE_MARK, TITLE_MAX, trailing_source
 
 _RUN_IN_TITLE_PUNCT = re.compile(r"[，,、；;：:！？!?]")
+_ONLY_SOURCE = re.compile(r"^[（(][^（()）]*[)）]$")
 RUN_IN_MIN = 4  # characters of a run-in title
 _END_KINDS = ("blank", "rule", "dist", "copies", "print_date")
 
@@ -26,6 +27,8 @@ def run_in_split(text: str) -> tuple[str, str] | None:
     title, rest = text[:k].strip(), text[k + 1:].strip()
     if len(rest) < 2 * RUN_IN_MIN or _RUN_IN_TITLE_PUNCT.search(title) or title[0] in "（(【[":
         return None
+    if _ONLY_SOURCE.match(rest):
+        return None  # `各社区签订责任书。（供稿：党建办）`: a sentence and its source, no title
     return title, rest
 
 
