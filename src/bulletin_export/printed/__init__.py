@@ -83,9 +83,10 @@ def source_text(source: str) -> str:
 def source_on_own_line(article: Article, style: "StyleSheet") -> bool:
     """Whether the source is a line of its own (role ``source``) rather than the end of the
     last paragraph (role ``body``): so the style says, or the article has no paragraph, or
-    its last block is an in-article heading (a source never ends a heading)."""
+    its last block is an in-article heading or a caption (a source never ends a heading,
+    and after a caption it would read as part of it: （图为竞赛现场）（市总宣教部））."""
     return style.source_placement == "own_line" or not article.paragraphs or \
-        getattr(article.paragraphs[-1], "kind", "text") == "heading"
+        getattr(article.paragraphs[-1], "kind", "text") in ("heading", "caption")
 
 
 def distribution_label(entry: DistributionEntry) -> str:
