@@ -10,7 +10,9 @@ Heavy libraries (reportlab, python-docx, lxml) load only when their renderer is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# No import here (not even typing): the console script imports this package first, and a
+# Ctrl-C in that moment would be a traceback; bulletin_export.cli installs its handlers next.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 

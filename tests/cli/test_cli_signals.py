@@ -94,3 +94,40 @@ def test_a_signal_outside_a_run_exits_130_or_143_in_one_line(sig, code, monkeypa
     assert cli.main([]) == code
     assert capsys.readouterr().err == "bulletin-export: interrupted\n"
     assert signal.getsignal(sig) is before
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_while_the_cli_is_still_importing_is_one_line(sig, code):
+    """The console script's first moments: the signal lands inside `import typer` (while
+    bulletin_export.cli is being imported, before main() runs). One line and 130/143, not a
+    KeyboardInterrupt traceback from the middle of an import."""
+    import subprocess
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import builtins, os, sys
+        real = builtins.__import__
+        def hook(name, *args, **kw):
+            if name == "typer":
+                builtins.__import__ = real
+                os.kill(os.getpid(), {int(sig)})
+            return real(name, *args, **kw)
+        builtins.__import__ = hook
+        sys.argv = ["bulletin-export", "--help"]       # what the console script runs
+        from bulletin_export.cli import main
+        sys.exit(main())
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.stderr == "bulletin-export: interrupted\n"
+    assert proc.returncode == code
+    assert proc.stdout == ""
+
+
+def test_importing_the_cli_as_a_library_leaves_the_signal_handlers_alone():
+    import subprocess
+
+    script = ("import signal; before = signal.getsignal(signal.SIGINT); import bulletin_export.cli; "
+              "assert signal.getsignal(signal.SIGINT) is before, signal.getsignal(signal.SIGINT); "
+              "assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr

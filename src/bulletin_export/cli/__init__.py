@@ -2,15 +2,63 @@
 
 from __future__ import annotations
 
-import signal
+import os
 import sys
-import threading
 
-from ..errors import EXIT_USAGE, BulletinError
-from ._app import app
+import _signal  # the C module: no enum import before the handlers are in place
+
+
+def _early_exit(signum, frame) -> None:  # pragma: no cover - exercised in a subprocess
+    """SIGINT/SIGTERM while the command line is still being imported (typer, the
+    commands): nothing has been written yet, so say so in one line and leave, instead of
+    a KeyboardInterrupt traceback from the middle of an import."""
+    try:
+        os.write(2, b"bulletin-export: interrupted\n")
+    finally:
+        os._exit(128 + signum)
+
+
+def _install_early() -> dict:
+    """The very first thing this module does: the early handlers, for the console script
+    (and python -m bulletin_export). main() replaces them with its own."""
+    old = {}
+    for sig in (_signal.SIGINT, _signal.SIGTERM):
+        try:
+            current = _signal.getsignal(sig)
+            if current is _signal.SIG_IGN:  # nohup, or a caller that ignores it: keep that
+                continue
+            _signal.signal(sig, _early_exit)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            return old
+        old[sig] = current
+    return old
+
+
+def _is_entry_point() -> bool:
+    """Imported by the console script or ``python -m bulletin_export`` (not a library user
+    or a test importing the CLI): then the early handlers stay until main() takes over."""
+    main_mod = sys.modules.get("__main__")
+    spec = getattr(main_mod, "__spec__", None)
+    if spec is not None and spec.name in ("bulletin_export", "bulletin_export.__main__"):
+        return True
+    return os.path.basename(sys.argv[0] if sys.argv else "") in ("bulletin-export", "bulletin-export.exe")
+
+
+_EARLY = _install_early()
+
+import signal  # noqa: E402
+import threading  # noqa: E402
+
+from ..errors import EXIT_USAGE, BulletinError  # noqa: E402
+from ._app import app  # noqa: E402
 
 # Each module registers its commands on `app`.
 from . import commands  # noqa: E402,F401
+
+if not _is_entry_point():  # a library import: give the process its handlers back
+    for _sig, _old in _EARLY.items():
+        if signal.getsignal(_sig) is _early_exit:
+            signal.signal(_sig, signal.SIG_DFL if _old is None else _old)
 
 
 class _Stopped(BaseException):
