@@ -92,3 +92,16 @@ def test_build_options_normalise_what_callers_pass():
     assert opts.font_dirs == (Path("fonts"),) and opts.out_dir == Path("out")
     with pytest.raises(Exception):
         app.run([Path("x.txt")], app.BuildOptions(overrides={"issue": "abc"}))
+
+
+def test_run_tells_the_planned_total_before_the_first_result(seed_path, tmp_path):
+    (tmp_path / "a.txt").write_bytes(seed_path.read_bytes())
+    (tmp_path / "b.txt").write_bytes(b"")             # fails: still one of the total
+    events: list = []
+    report = app.run([tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "missing.txt"],
+                     app.BuildOptions(formats=("xml",), out_dir=tmp_path / "out"),
+                     on_result=lambda r: events.append(("result", r.name)),
+                     on_plan=lambda n: events.append(("plan", n)))
+    assert events[0] == ("plan", 3)
+    assert [e for e in events if e[0] == "plan"] == [("plan", 3)]
+    assert len(events) == 4 and report.inputs == 3

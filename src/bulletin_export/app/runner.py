@@ -154,12 +154,16 @@ def work(job: Job) -> Result:
 # --- the run -------------------------------------------------------------------------
 
 def run(inputs: Sequence[Path | Source], options: BuildOptions,
-        on_result: Callback | None = None) -> Report:
+        on_result: Callback | None = None, on_plan: Callable[[int], None] | None = None) -> Report:
     """Plan, build and write every input; ``on_result`` is called in this process with each
-    Result as soon as it is final (its outputs renamed into place). Usage errors raise
-    UsageError before any work; a bad input fails its own Result only."""
+    Result as soon as it is final (its outputs renamed into place). ``on_plan`` is called
+    once, after planning and before the first result, with the number of Results to come
+    (a progress bar's total). Usage errors raise UsageError before any work; a bad input
+    fails its own Result only."""
     jobs, failed, skipped = plan(list(inputs), options)
     report = Report(skipped=skipped)
+    if on_plan is not None:
+        on_plan(len(jobs) + len(failed))
     emit = on_result or (lambda r: None)
     for res in failed:
         report.results.append(res)

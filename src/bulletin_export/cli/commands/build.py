@@ -72,7 +72,7 @@ def _run(inputs, fmt, out_dir, style, sets, jobs, font_dirs, force, checks, quie
     )
     progress = _Progress(quiet)
     try:
-        return app.run(inputs, options, on_result=progress.update)
+        return app.run(inputs, options, on_result=progress.update, on_plan=progress.start)
     finally:
         progress.close()
 
@@ -101,24 +101,31 @@ def _print_result(res: Result, quiet: bool) -> None:
 
 
 class _Progress:
-    """A rich progress bar on a terminal (started with the first result), plain lines otherwise."""
+    """A rich progress bar on a terminal, plain lines otherwise. The run plans first and
+    tells start() how many inputs there are, so the bar has its total from the start."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar = None
+        self.total: int | None = None
         self.tty = sys.stderr.isatty()
+
+    def start(self, total: "int | None") -> None:
+        self.total = total
+        if self.tty and self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                                MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("building", total=total)
 
     def update(self, res: Result) -> None:
         if not self.tty:
             _print_result(res, self.quiet)
             return
         if self.bar is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-            self.bar = Progress("[progress.description]{task.description}", BarColumn(),
-                                MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("building", total=None)
+            self.start(self.total)
         self.bar.advance(self.task)
         lines = messages(res) if not self.quiet else []
         if res.error:
