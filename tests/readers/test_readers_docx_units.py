@@ -143,3 +143,27 @@ def test_strict_open_xml_reads_as_transitional() -> None:
         "word/document.xml")
     assert to_dict(read_docx(strict).issue) == to_dict(read_docx(data).issue)
     assert read_docx(strict).issue.sections[0].heading == "工作动态"
+
+
+def _one_paragraph(runs: str) -> str:
+    from bulletin_export.readers.docx.numbering import Numbering as _N
+    from bulletin_export.readers.docx.walk import Walker
+
+    body = etree.fromstring(f'<w:body xmlns:w="{W}"><w:p>{runs}</w:p></w:body>')
+    (para,) = Walker(Styles(None), _N(None)).blocks(body)
+    return para.text
+
+
+@pytest.mark.parametrize("runs, text", [
+    # Word: a w:sym of Wingdings; LibreOffice: the private-use character in a Wingdings run
+    ('<w:r><w:t>秘密</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="F0AB"/></w:r><w:r><w:t>1年</w:t></w:r>',
+     "秘密★1年"),
+    ('<w:r><w:t>秘密</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings"/></w:rPr>'
+     '<w:t>\uf0ab</w:t></w:r><w:r><w:t>1年</w:t></w:r>', "秘密★1年"),
+    # an unknown symbol of a symbol font prints as nothing we know: left out
+    ('<w:r><w:rPr><w:rFonts w:ascii="Symbol"/></w:rPr><w:t>\uf0e8</w:t></w:r><w:r><w:t>会议</w:t></w:r>', "会议"),
+    # a private-use character in a text font (a rare character of a name) is kept
+    ('<w:r><w:t>张\ue123同志</w:t></w:r>', "张\ue123同志"),
+])
+def test_symbols(runs, text) -> None:
+    assert _one_paragraph(runs) == text

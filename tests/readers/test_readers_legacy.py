@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 import pytest
-from word_drafts import DRAFTS
+from word_drafts import DRAFTS as _DRAFTS
+from word_drafts_shapes import SHAPES
 
 from bulletin_export.api import render
 from bulletin_export.model import to_dict
@@ -30,8 +31,12 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 #: Drafts whose LibreOffice copies are read back. Not "numbering": LibreOffice 7 saves the
 #: restarted list (a w:num with w:startOverride) as one list per paragraph, 1. 1.; its
 #: Chinese counting comes back as taiwaneseCountingThousand, which is read (一、 二、).
+#: Not "masthead-table-merged": LibreOffice 7 saves its one-column end-block table as .doc
+#: as one paragraph of the three cells' texts run together (报送：…分送：…共印50份).
 CONVERTED = ("heading-styles", "formatted-titles", "run-in-titles", "masthead-paragraphs",
-             "masthead-table", "masthead-textbox", "end-block-table", "figures-table", "left-out")
+             "masthead-table", "masthead-textbox", "end-block-table", "figures-table", "left-out",
+             "columns-heading1-only", "note-label-centred", "symbols-breaks")
+DRAFTS = {**_DRAFTS, **SHAPES}
 FORMATS = ("doc", "odt", "rtf")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -207,6 +207,9 @@ class Walker:
             text = None
             if tag == w("t"):
                 text = child.text or ""
+                font = _font(rpr)
+                if font.lower().startswith(_SYMBOL_FONTS) and any("\ue000" <= c <= "\uf8ff" for c in text):
+                    text = "".join(_symbol(font, c) for c in text)
             elif tag == w("tab") or tag == w("ptab"):
                 text = "\t"
             elif tag in (w("br"), w("cr")):
@@ -243,12 +246,15 @@ class Walker:
 
 
 #: Symbols of Wingdings that bulletins use (秘密★1年, ● and ■ bullets), by their code there.
+_SYMBOL_FONTS = ("wingdings", "webdings", "symbol")
 _WINGDINGS = {0x6C: "●", 0x6E: "■", 0x75: "◆", 0xA1: "○", 0xAB: "★", 0xA8: "◻", 0x9F: "•"}
 
 
 def _symbol(font: str, ch: str) -> str:
-    """The visible character of a w:sym: a symbol font's private-use code (F0xx) is that
-    font's glyph, known only for a few Wingdings symbols; other such codes are left out."""
+    """The visible character of a w:sym (or of a private-use character in a w:t): a symbol
+    font's code (F0xx) is that font's glyph, known only for a few Wingdings symbols; other
+    private-use characters of a symbol font are left out. (Private-use characters in a
+    text font are kept: rare characters of names are typed so, with a font that has them.)"""
     if not ch:
         return ""
     code = ord(ch)
@@ -257,6 +263,15 @@ def _symbol(font: str, ch: str) -> str:
             return _WINGDINGS.get(code - 0xF000, "")
         return ""
     return ch
+
+
+def _font(rpr: etree._Element | None) -> str:
+    """The run's own (ASCII) font name, where a symbol font is named (LibreOffice writes a
+    Wingdings symbol as its private-use character in a w:t of a Wingdings run)."""
+    fonts = rpr.find(w("rFonts")) if rpr is not None else None
+    if fonts is None:
+        return ""
+    return fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or fonts.get(w("eastAsia")) or ""
 
 
 def _children(el: etree._Element, tag: str) -> list[etree._Element]:
