@@ -276,6 +276,7 @@ def measure(args, work: Path, rows: list[tuple[str, str, str, str]]) -> None:
         peak = max([peak] + [p.peak_mb for p in passes])
         rate = args.batch / r.seconds
         note = f"{r.seconds:.1f} s" + (f", best of {len(passes)}" if len(passes) > 1 else "")
+        note += f", cpu {ms(r.cpu / args.batch)} per issue (all processes)"
         if jobs == 2:
             note += f" ({TARGETS['batch'][1]}: {mark(rate > TARGETS['batch'][0])})"
         row(f"batch {args.batch} issues, 3 formats, -j {jobs}", f"{rate:.1f} issues/s",
