@@ -16,8 +16,8 @@ from ._common import parse_sets
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Source files (.txt, .xml, Word drafts .docx/.doc/.wps, or a plug-in reader's) or folders (searched recursively for every suffix a reader accepts).", show_default=False),
-    fmt: List[str] = typer.Option(list(DEFAULT_FORMATS), "-f", "--format", help="Output formats, comma-separated or repeated: docx, pdf, xml, ofd, or a plug-in's."),
+    inputs: List[Path] = typer.Argument(..., metavar="INPUTS", help="Files or folders. Inputs: {INPUTS}. Folders are searched recursively for these suffixes.", show_default=False),
+    fmt: List[str] = typer.Option(list(DEFAULT_FORMATS), "-f", "--format", help="Output formats, comma-separated or repeated: {FORMATS}."),
     out_dir: Path = typer.Option(DEFAULT_OUT_DIR, "-o", "--out-dir", help="Output folder; folder inputs keep their sub-folders under it."),
     style: Optional[str] = typer.Option(None, "--style", help="Style sheet name (see `styles`) or path to a .toml file."),
     sets: List[str] = typer.Option([], "--set", help="Override a header field: --set name=工会工作简报 (repeatable)."),
@@ -28,10 +28,10 @@ def build(
     checks: bool = typer.Option(True, "--checks/--no-checks", help="Run the proofreading checks and report their warnings."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="Print only errors and the summary."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read text inputs in this encoding (big5, shift_jis, euc_kr, gb18030...) instead of detecting it."),
-    executor: str = typer.Option("local", "--executor", help="local: this process or -j worker processes; dask: a Dask cluster (the [dask] extra; docs/scale.md)."),
+    executor: str = typer.Option("local", "--executor", help="local: this process or -j worker processes; dask: a Dask cluster (the \\[dask] extra; docs/scale.md)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --executor dask: the scheduler's address, tcp://HOST:8786 (default: a local cluster of -j processes)."),
 ) -> None:
-    """Convert bulletins to DOCX, PDF and XML.
+    """Convert bulletins to DOCX, PDF, OFD and XML (or a plug-in's format).
 
     Outputs go to OUT_DIR/<stem>.<ext> (default ./out, formats docx,pdf). An existing
     output is replaced only when bulletin_export made it or with --force; an output that

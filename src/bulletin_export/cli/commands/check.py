@@ -26,7 +26,7 @@ class _Outcome:
 
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(None, help="Source files or folders to proofread (the checks run on text and Word drafts; XML has no source lines).", show_default=False),
+    files: List[Path] = typer.Argument(None, metavar="FILES", help="Files or folders to proofread: {INPUTS}. The checks run on inputs with source lines (text, Word drafts); XML has none.", show_default=False),
     fmt: OutputFormat = typer.Option(OutputFormat.human, "--format", help="human (file:line:col, the line and a caret) or json (one array of all diagnostics)."),
     disable: List[str] = typer.Option([], "--disable", help="Switch a check off by code or name (BX211, repeated-word); repeatable, comma lists allowed."),
     previous: Optional[Path] = typer.Option(None, "--previous", help="The previous issue: check that this issue's number follows it."),

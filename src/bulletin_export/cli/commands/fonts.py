@@ -13,7 +13,7 @@ from .._app import app, fail
 
 @app.command()
 def fonts(
-    file: Optional[Path] = typer.Argument(None, help="A bulletin (.txt or .xml): check that every character has a font.", show_default=False),
+    file: Optional[Path] = typer.Argument(None, metavar="FILE", help="An input: check that every character has a font. Inputs: {INPUTS}.", show_default=False),
     style: Optional[str] = typer.Option(None, "--style", help="Style sheet name (see `styles`) or path to a .toml file."),
     font_dirs: List[Path] = typer.Option([], "--font-dir", help="Extra folder to search for fonts first (repeatable)."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="Also list the fallback faces of each role."),

@@ -15,7 +15,7 @@ from ._common import parse_sets
 
 @app.command()
 def parse(
-    file: Path = typer.Argument(..., help="Source text (.txt, any of UTF-8/UTF-16/GB18030), bulletin XML (.xml), a Word draft, or a plug-in reader's input.",
+    file: Path = typer.Argument(..., metavar="FILE", help="One input: {INPUTS}.",
                                 show_default=False),
     as_json: bool = typer.Option(False, "--json", help="Print the canonical JSON of the issue model."),
     sets: Optional[List[str]] = typer.Option(None, "--set", metavar="KEY=VALUE",
