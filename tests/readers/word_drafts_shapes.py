@@ -125,7 +125,34 @@ def symbols_breaks() -> bytes:
     return _save(d)
 
 
+def bold_emphasis() -> bytes:
+    """Bold emphasis at the start of paragraphs inside an article (会议指出，… ; a bold key
+    sentence; a bold lead ending before ：) is no 简讯 title: the article stays one."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "工会工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第3期\t市总工会办公室编\t2024年3月3日"))
+    _para(d, "市总召开全委会议", align=C, bold=True, size=18)
+    _para(d, "　　3月1日，市总工会召开全委会议，总结去年工作，部署今年任务。")
+    for lead, rest in (("会议指出", "，过去一年全市工会工作取得新成效。"),
+                       ("全年新建工会组织120家。", "新发展会员1.2万人，超额完成任务。"),
+                       ("会议强调要抓好三项工作", "：一是加强组织建设，二是做好维权服务。")):
+        p = d.add_paragraph()
+        p.add_run("　　")
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+    _para(d, "（市总办公室）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(d, "【简讯】")
+    for lead, rest in (("市总慰问劳模。", "春节前，市总工会走访慰问劳模50人。"),
+                       ("太仓举办招聘会。", "2月20日，太仓市总工会举办春风行动招聘会。")):
+        p = d.add_paragraph()
+        p.add_run(lead).bold = True
+        p.add_run(rest)
+    return _save(d)
+
+
 SHAPES = {
+    "bold-emphasis": bold_emphasis,
     "columns-heading1-only": columns_heading1_only,
     "symbols-breaks": symbols_breaks,
     "note-label-centred": note_label_centred,

@@ -162,6 +162,8 @@ def _para_lines(p: Para, number: int, out: list[Line]) -> None:
     pieces = _split_breaks(p.text)
     first = pieces[0]
     runin = _runin(p, first)
+    if runin and not _item_may_start(out, runin[1]):
+        runin = None  # a bold start inside an article is emphasis, not a 简讯 title
     if runin:
         title, rest = runin
         out.append(Line(title, p, number, "runin_title"))
@@ -170,6 +172,25 @@ def _para_lines(p: Para, number: int, out: list[Line]) -> None:
         out.append(Line(first, p, number))
     for piece in pieces[1:]:
         out.append(Line(piece, p, number, "continued"))
+
+
+_ITEM_SOURCE = re.compile(r"[（(][^（()）]{1,40}[)）]\s*$")
+
+
+def _item_may_start(out: list[Line], rest: str) -> bool:
+    """Where a 简讯 item may start: its paragraph ends in a source (…), or the line before
+    it is no running text of an article: the start of the body, a column heading (【…】, a
+    heading style, a short line), a source, another item."""
+    if _ITEM_SOURCE.search(rest):
+        return True
+    last = next((ln for ln in reversed(out) if ln.text.strip()), None)
+    if last is None or last.part == "runin_rest":
+        return True
+    text, p = last.text.strip(), last.para
+    if p.align == "center" and not p.heading:
+        return False  # the article's title (or a caption): its text follows
+    return (text.startswith("【") or bool(p.heading) or _ITEM_SOURCE.search(text) is not None
+            or p.align == "right" or (len(text) <= 20 and not text.endswith(("。", "！", "？", "；"))))
 
 
 def _split_breaks(text: str) -> list[str]:
@@ -207,7 +228,9 @@ def _runin(p: Para, text: str) -> tuple[str, str] | None:
     rest = text[p.bold_lead:].strip()
     if len(title) < 4 or len(title) > 60 or not rest or _ENUM.match(title):
         return None
-    if title.endswith(("：", ":", "，", ",", "、")) or title.startswith(("编者按", "【")):
+    if title.endswith(("：", ":", "，", ",", "、")) or title.startswith(("编者按", "【")) \
+            or rest[0] in "，,：:；;、。．.！!？?）)”’":
+        return None  # the bold run ends inside a sentence (会议指出，…): emphasis
         return None
     if p.label or _END_LINE.search(title):
         return None
