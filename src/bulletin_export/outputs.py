@@ -45,9 +45,33 @@ def made_by_us(path: Path) -> bool:
         with open(path, "rb") as fh:
             data = fh.read(64 << 20)
         mark = {".pdf": _PDF_MARK, ".xml": _XML_MARK}.get(suffix, _ANY_MARK)
+        if suffix == ".pdf":
+            return bool(mark.search(data)) or any(mark.search(part) for part in _object_streams(data))
         return bool(mark.search(data))
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
+
+
+_OBJSTM = re.compile(rb"<<[^<>]*?/Type\s*/ObjStm\b[^<>]*>>\s*stream\r?\n")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(?!\s+\d+\s+R)")
+
+
+def _object_streams(data: bytes, limit: int = 16 << 20):
+    """The decompressed object streams of a PDF 1.5 file (where our PDF keeps its /Info
+    dictionary, and so its /Creator), each bounded to ``limit`` bytes."""
+    import zlib
+
+    for match in _OBJSTM.finditer(data):
+        if b"/FlateDecode" not in match.group():
+            continue
+        length = _LENGTH.search(match.group())
+        if length is None:
+            continue
+        start = match.end()
+        try:
+            yield zlib.decompressobj().decompress(data[start:start + int(length.group(1))], limit)
+        except zlib.error:
+            continue
 
 
 def check_target(target: Path, inputs: Iterable[Path], force: bool) -> None:

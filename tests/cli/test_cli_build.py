@@ -39,6 +39,26 @@ def test_rebuild_replaces_own_output_but_not_a_foreign_file(seed_path, tmp_path)
     assert target.read_bytes().startswith(b"<?xml")
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "ofd", "xml"])
+def test_rebuild_replaces_our_own_output_in_every_format(fmt, seed_path, tmp_path):
+    """A second build into the same folder replaces what the first made (the PDF's
+    /Creator sits in a compressed object stream since PDF 1.5 packing: it was taken for
+    a foreign file and every rebuild of a PDF failed)."""
+    args = ["build", str(seed_path), "-f", fmt, "-o", str(tmp_path), "-q"]
+    assert runner.invoke(app, args).exit_code == 0
+    target = tmp_path / f"{seed_path.stem}.{fmt}"
+    target.write_bytes(target.read_bytes())  # the same bytes, a new file
+    before = target.stat().st_ino
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_ino != before     # replaced, not skipped
+    # a file that only resembles ours is not ours: kept without --force
+    target.write_bytes(b"%PDF-1.5 hand-made /Creator (someone else)\n" if fmt == "pdf" else b"my own notes")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1 and "not made by bulletin_export" in result.output
+    assert b"made" in target.read_bytes() or b"notes" in target.read_bytes()
+
+
 def test_output_over_the_input_is_refused(tmp_path, seed_path):
     src = tmp_path / "issue.txt"
     src.write_bytes(seed_path.read_bytes())
