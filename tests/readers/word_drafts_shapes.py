@@ -151,7 +151,27 @@ def bold_emphasis() -> bytes:
     return _save(d)
 
 
+def plain_column_lines() -> bytes:
+    """A street office's issue: column names typed as short bold lines at the left margin
+    (no 【】, no heading style), each followed by a title centred, bold and larger; a title
+    larger but not bold with a —— subtitle."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "街道工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第4期\t城西街道办编\t2024年4月4日"))
+    _para(d, "工作动态", bold=True)
+    _para(d, "城西街道开展清明祭扫服务", align=C, bold=True, size=18)
+    _para(d, "　　清明期间，街道组织志愿者开展文明祭扫宣传。")
+    _para(d, "（城西街道）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _para(d, "社区风采", bold=True)
+    _para(d, "和美社区举办读书会", align=C, size=22)
+    _para(d, "——全民阅读进社区", align=C)
+    _para(d, "　　4月2日，和美社区举办读书分享会。（和美社区）")
+    return _save(d)
+
+
 SHAPES = {
+    "plain-column-lines": plain_column_lines,
     "bold-emphasis": bold_emphasis,
     "columns-heading1-only": columns_heading1_only,
     "symbols-breaks": symbols_breaks,

@@ -130,6 +130,8 @@ def hints_for(lines: list[Line]) -> list[str | None]:
             hints[k] = "title"
         elif _formatted_title(p, text, body):
             hints[k] = "title"
+        elif _column_line(p, text) and _formatted_title_next(lines, k, body):
+            hints[k] = "heading"  # 工作动态 on a line of its own, then a title centred bold
         elif k > 0 and lines[k - 1].para.has_image and len(text) <= 80 and (
                 p.align == "center" or _CAPTION.match(text)):
             hints[k] = "caption"
@@ -256,6 +258,20 @@ def _formatted_title(p, text: str, body: float) -> bool:
     """Centred, bold or larger than the body text, no sentence-final punctuation: a title."""
     return (p.align == "center" and (p.bold or (p.size or 0) > body + 0.5) and not p.heading
             and len(text) <= 60 and not text.endswith(_FINAL))
+
+
+def _column_line(p, text: str) -> bool:
+    """A short line, not centred, without sentence punctuation or a number (一、 is read by
+    shape), that may name a column."""
+    return (p.align not in ("center", "right") and not p.heading and len(text) <= 16
+            and not _ENUM.match(text) and not any(c in text for c in "。，；：:！？（(【")
+            and not _NOTE_LABEL.match(text))
+
+
+def _formatted_title_next(lines: list[Line], k: int, body: float) -> bool:
+    nxt = next((n for n in lines[k + 1:] if n.text.strip()), None)
+    return (nxt is not None and nxt.part == "whole" and nxt.table is None
+            and _formatted_title(nxt.para, nxt.text.strip(), body))
 
 
 def _columns_over_formatted_titles(lines: list[Line], levels: dict[int, str], body: float) -> None:
