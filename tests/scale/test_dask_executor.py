@@ -153,3 +153,33 @@ def test_a_worker_that_dies_is_reported_like_a_crashed_pool_job(crash_site, clus
     assert rep.exit_code == 1
     assert [r.error for r in rep.failed] == [f"{tree_in / 'a3.txt'}: a worker process crashed on this input"]
     assert sorted(p.name for p in out.iterdir()) == [f"a{i}.crashy.txt" for i in (0, 1, 2, 4, 5)]
+
+
+def test_ctrl_c_on_the_group_of_our_local_cluster(batch, epoch, tmp_path):
+    """`--executor dask` without --scheduler starts its own LocalCluster; a Ctrl-C to the
+    whole process group once the first input is written: exit 130, one summary line and no
+    traceback (the workers ignore SIGINT), every input with all its outputs or none."""
+    import signal
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bulletin_export", "build", str(batch), "-f", "docx,pdf,xml", "-o", str(out),
+         "-j", "2", "--no-checks", "--executor", "dask"],
+        stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+    assert proc.stderr is not None
+    lines = []
+    for line in proc.stderr:  # the first input written
+        lines.append(line)
+        if line.startswith("ok: "):
+            break
+    os.killpg(proc.pid, signal.SIGINT)
+    rest = proc.stderr.read()
+    assert proc.wait(timeout=60) == 130, "".join(lines) + rest
+    assert "Traceback" not in rest and "KeyboardInterrupt" not in rest
+    assert "interrupted: " in rest
+    made: dict[str, int] = {}
+    for p in out.rglob("*"):
+        if p.is_file():
+            made[str(p.with_suffix(""))] = made.get(str(p.with_suffix("")), 0) + 1
+    assert made and set(made.values()) == {3}
+    assert not [p for p in out.rglob(".*")]

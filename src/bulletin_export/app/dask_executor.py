@@ -90,6 +90,17 @@ def build_task(source: "Path | Source", name: str, options: BuildOptions) -> Res
         return build_one(source, options)
 
 
+def dask_setup(worker) -> None:
+    """Run by each worker process of our LocalCluster when it starts (a Dask preload of
+    this module): a Ctrl-C reaches the whole process group, and the client alone handles
+    it (it stops the run and closes the cluster), so the workers ignore SIGINT instead of
+    printing a KeyboardInterrupt traceback each."""
+    import signal
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def font_fingerprint(options: BuildOptions) -> tuple:
     """What this worker's fonts are for the style: (role, family, style, face, file size)
     of every face found; workers that differ would make different bytes."""
@@ -145,7 +156,8 @@ def connect(options: BuildOptions):
         with dask.config.set({"distributed.scheduler.allowed-failures": 1,
                               "distributed.scheduler.worker-saturation": 1.0}):
             cluster = LocalCluster(n_workers=max(1, options.jobs), threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+                                   host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                                   preload=[__name__])  # dask_setup: workers ignore Ctrl-C
     except Exception as exc:  # no worker process could start (memory, a broken environment)
         raise BulletinError(f"cannot start a local Dask cluster: {type(exc).__name__}: {exc}") from None
     try:
