@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.shared import Inches, Pt
-from word_drafts import RED, W_NS, _body_size, _bottom_border, _grid_borders, _no_borders, _para, _png, _save
+from word_drafts import RED, W_NS, _body_size, _bottom_border, _field, _grid_borders, _no_borders, _para, _png, _save
 
 C = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -170,7 +170,34 @@ def plain_column_lines() -> bytes:
     return _save(d)
 
 
+def contents_and_placeholders() -> bytes:
+    """A template-made issue: a table of contents (Word's 目录 content control holding a TOC
+    field, and a bare TOC field) and a content control still showing its placeholder
+    (单击或点击此处输入文字。): none of them is body text."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "工会工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第5期\t市总工会办公室编\t2024年5月5日"))
+    end = d.element.body[-1]  # sectPr: content goes before it
+    end.addprevious(parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>目录</w:t></w:r></w:p>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>市总召开会议\t1</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>太仓开展活动\t2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '</w:sdtContent></w:sdt>'))
+    p = d.add_paragraph()
+    for xml in _field('TOC \\o "1-2"', "市总召开会议\t1").split("</w:r>")[:-1]:
+        p._p.append(parse_xml(xml + "</w:r>"))
+    _para(d, "市总召开会议", align=C, bold=True, size=18)
+    end.addprevious(parse_xml(f'<w:sdt {W_NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r>'
+                              '<w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    _para(d, "　　5月3日，市总工会召开会议。（市总办公室）")
+    return _save(d)
+
+
 SHAPES = {
+    "contents-and-placeholders": contents_and_placeholders,
     "plain-column-lines": plain_column_lines,
     "bold-emphasis": bold_emphasis,
     "columns-heading1-only": columns_heading1_only,

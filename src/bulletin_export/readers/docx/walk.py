@@ -23,8 +23,9 @@ M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 V = "urn:schemas-microsoft-com:vml"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
-#: Fields whose result is not body text (a page number typed into the body by a field).
-PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION")
+#: Fields whose result is not body text (a page number typed into the body by a field; a
+#: table of contents, whose entries repeat the titles with their page numbers).
+PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "TOC")
 #: Containers whose content is read as if they were not there.
 _TRANSPARENT = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"), w("dir"),
                 w("bdo")}
@@ -112,7 +113,7 @@ class Walker:
             elif tag == w("tbl"):
                 out.append(self.table(el, place))
             elif tag == w("sdt"):
-                content = el.find(w("sdtContent"))
+                content = _sdt_content(el)
                 if content is not None:
                     self.blocks(content, where, place, out)
             elif tag in _TRANSPARENT:
@@ -170,7 +171,7 @@ class Walker:
             elif tag in _SKIPPED:
                 continue
             elif tag == w("sdt"):
-                content = child.find(w("sdtContent"))
+                content = _sdt_content(child)
                 if content is not None:
                     self.inline(content, sid, segments, boxes, place, para)
             elif tag == w("fldSimple"):
@@ -285,6 +286,20 @@ def _children(el: etree._Element, tag: str) -> list[etree._Element]:
             if inner is not None:
                 out.extend(_children(inner, tag))
     return out
+
+
+def _sdt_content(sdt: etree._Element) -> etree._Element | None:
+    """The content of a content control, or None when it shows only its placeholder
+    (单击或点击此处输入文字。: a template's prompt, not text) or is a table of contents
+    (its entries repeat the titles)."""
+    props = sdt.find(w("sdtPr"))
+    if props is not None:
+        if props.find(w("showingPlcHdr")) is not None:
+            return None
+        gallery = props.find(f"{w('docPartObj')}/{w('docPartGallery')}")
+        if gallery is not None and "contents" in (gallery.get(w("val")) or "").lower():
+            return None
+    return sdt.find(w("sdtContent"))
 
 
 def _choice(alt: etree._Element) -> etree._Element:
