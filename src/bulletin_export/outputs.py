@@ -7,11 +7,12 @@ generator mark). Anything else is refused, so a file a person made is never lost
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import zipfile
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import BulletinError, UsageError
 
@@ -155,21 +156,52 @@ def write_temps(items: Iterable[tuple[Path, bytes]], *, tag: str = "") -> list[t
     return made
 
 
+@contextlib.contextmanager
+def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
+    """An exclusive flock on each output folder (sorted, so two builds never deadlock)
+    while an input's outputs are renamed: two builds writing into one folder at the same
+    time cannot interleave their renames, so a stem's outputs all come from one of them.
+    Where folders cannot be locked (not POSIX, a file system without flock) it is a no-op."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fds: list[int] = []
+    try:
+        for folder in sorted(set(folders)):
+            try:
+                fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            except OSError:
+                continue
+            fds.append(fd)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                pass
+        yield
+    finally:
+        for fd in fds:
+            os.close(fd)  # closing the descriptor releases its lock
+
+
 def commit(pairs: Iterable[tuple[Path, Path]]) -> list[Path]:
     """Rename every temporary file onto its target, together: when a rename fails, the
     remaining temporaries and the targets already renamed are removed, so an input has
-    all of its outputs or none of them. Returns the targets."""
+    all of its outputs or none of them. Returns the targets. The output folders are locked
+    meanwhile (another build's renames into them wait)."""
     pairs = list(pairs)
     done: list[Path] = []
-    try:
-        for tmp, target in pairs:
-            os.replace(tmp, target)
-            done.append(target)
-    except BaseException:
-        for target in done:
-            _unlink(target)
-        discard(pairs[len(done):])
-        raise
+    with _folders_locked(target.parent for _, target in pairs):
+        try:
+            for tmp, target in pairs:
+                os.replace(tmp, target)
+                done.append(target)
+        except BaseException:
+            for target in done:
+                _unlink(target)
+            discard(pairs[len(done):])
+            raise
     return done
 
 
