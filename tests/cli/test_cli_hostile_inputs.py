@@ -75,6 +75,19 @@ def test_inside_a_folder_they_are_reported_as_skipped(specials, tmp_path, seed_p
     assert [p.name for p in out.iterdir()] == ["good.xml"]
 
 
+def test_check_of_a_folder_reports_them_as_skipped_too(specials, tmp_path, seed_path):
+    (tmp_path / "good.txt").write_bytes(seed_path.read_bytes())
+    proc = _cli("check", tmp_path, "--no-glyphs")
+    assert "Traceback" not in proc.stderr
+    skipped = sorted(line for line in proc.stderr.splitlines() if line.startswith("skipped: "))
+    assert skipped == [
+        f"skipped: {specials['dangling']}: a dangling symbolic link (to {tmp_path / 'no-such-target.txt'})",
+        f"skipped: {specials['fifo']}: a FIFO (named pipe), not a regular file",
+        f"skipped: {specials['zero']}: a character device, not a regular file",
+    ]
+    assert f"{tmp_path / 'good.txt'}: " in proc.stdout
+
+
 def test_a_file_name_that_is_not_utf8_builds_at_j2(tmp_path, seed_path, masthead_path):
     tree = tmp_path / "in"
     tree.mkdir()

@@ -79,6 +79,8 @@ def check(
         from ...diagnostics import format_json
 
         typer.echo(format_json(outcome.diagnostics))
+    for name, why in report.skipped:  # FIFOs, devices, dangling links found in a folder
+        typer.echo(f"skipped: {name}: {why}", err=True)
     if report.interrupted:
         raise typer.Exit(report.exit_code)
     raise typer.Exit(_exit_code(outcome, fail_on_warning))
