@@ -1,6 +1,7 @@
 """End to end in headless Chromium (Debian's, driven by Playwright): what a secretary does.
 
-One server (in a thread of this process, port 0) and one browser for the whole session.
+One server (in a thread of this process, port 0) and one browser (driven from a thread of
+its own) for the whole session.
 Skipped, with the reason, only where /usr/bin/chromium or the playwright package is absent
 (scripts/bootstrap.sh installs both, so CI runs these).
 """
@@ -36,24 +37,53 @@ def server(tmp_path_factory):
         yield bg
 
 
+class BrowserThread:
+    """One Chromium for the session, driven from a thread of its own: Playwright's sync API
+    refuses a thread where another sync Playwright is open (tests/ofd keeps one for the
+    session), so every browser step runs in this thread and its failures are raised here."""
+
+    def __init__(self):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="browser")
+        self._pool.submit(self._start).result()
+
+    def _start(self):
+        self._pw = sync_api.sync_playwright().start()
+        self._browser = self._pw.chromium.launch(executable_path=CHROMIUM)
+
+    def run(self, body, url: str, *args):
+        """``body(page, *args)`` on a fresh page of ``url``; no script error may occur."""
+        return self._pool.submit(self._on_page, body, url, args).result()
+
+    def _on_page(self, body, url, args):
+        context = self._browser.new_context(locale="zh-CN", accept_downloads=True,
+                                            viewport={"width": 1400, "height": 900})
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(url)
+            result = body(page, *args)
+            assert not errors, errors  # no script error on the page
+            return result
+        finally:
+            context.close()
+
+    def close(self):
+        def stop():
+            self._browser.close()
+            self._pw.stop()
+
+        self._pool.submit(stop).result()
+        self._pool.shutdown()
+
+
 @pytest.fixture(scope="session")
 def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(locale="zh-CN", accept_downloads=True, viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.goto(server.url)
-    yield pg
-    context.close()
-    assert not errors, errors  # no script error on the page
+    b = BrowserThread()
+    yield b
+    b.close()
 
 
 def wait_ready(page, after: str | None = None):
@@ -80,7 +110,11 @@ def download(page, selector: str, tmp_path: Path):
     return target
 
 
-def test_paste_fill_preview_fix_and_download(page, server, tmp_path):
+def test_paste_fill_preview_fix_and_download(browser, server, tmp_path):
+    browser.run(_paste_fill_preview_fix_and_download, server.url, server, tmp_path)
+
+
+def _paste_fill_preview_fix_and_download(page, server, tmp_path):
     seed = SEED.read_text(encoding="utf-8")
     page.fill("#text", seed)
     fill_masthead(page, name="工会工作简报", issue="4", total="156", date="2012年4月28日",
@@ -157,7 +191,11 @@ def _drop(page, selector: str, files: list[tuple[str, bytes]]):
     page.dispatch_event(selector, "drop", {"dataTransfer": handle})
 
 
-def test_two_word_files_dropped_make_one_issue_of_two_articles(page, tmp_path):
+def test_two_word_files_dropped_make_one_issue_of_two_articles(browser, server, tmp_path):
+    browser.run(_two_word_files, server.url, tmp_path)
+
+
+def _two_word_files(page, tmp_path):
     _drop(page, "#drop", [
         ("市总.docx", draft("市总召开主席例会部署下一阶段工作", ["4月6日，市总工会在常熟蒋巷村召开了主席例会。",
                                                      "会议部署了下一阶段工作。"], "市总办公室")),
@@ -176,7 +214,11 @@ def test_two_word_files_dropped_make_one_issue_of_two_articles(page, tmp_path):
     assert text.index("市总召开主席例会") < text.index("太仓市总四大行动")
 
 
-def test_next_issue_counts_on_and_keeps_masthead_and_end_block(page):
+def test_next_issue_counts_on_and_keeps_masthead_and_end_block(browser, server):
+    browser.run(_next_issue, server.url)
+
+
+def _next_issue(page):
     page.fill("#text", MASTHEAD.read_text(encoding="utf-8"))
     wait_ready(page)
     assert page.input_value("[data-field=name]") == "工会工作简报"  # found in the text
