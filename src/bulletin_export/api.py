@@ -64,7 +64,10 @@ def render(issue: "Issue", fmt: str, *, style: str | None = None,
            font_dirs: Iterable[PathLike] = (), source_date_epoch: int | None = None) -> bytes:
     """Render an Issue to the bytes of one format ("docx", "pdf", "xml" or a plug-in's)."""
     from . import renderers
+    from .model import Issue
 
+    if not isinstance(issue, Issue):
+        raise TypeError(f"render() takes an Issue (bx.parse(...).issue), not {type(issue).__name__}")
     if isinstance(font_dirs, (str, os.PathLike)):
         font_dirs = (font_dirs,)
     ctx = renderers.RenderContext(
@@ -91,6 +94,13 @@ def convert(inputs: "PathLike | Sequence[PathLike]", formats: Sequence[str] = ("
     if isinstance(formats, str):
         formats = [formats]
     on_result = options.pop("on_result", None)
+    fields = set(app.BuildOptions.__dataclass_fields__) - {"formats", "out_dir"}
+    unknown = sorted(set(options) - fields)
+    if unknown:
+        from .errors import UsageError
+
+        raise UsageError(f"convert(): unknown option {unknown[0]!r}; options: "
+                         f"{', '.join(sorted(fields) + ['on_result'])}")
     opts = app.BuildOptions(
         formats=app.validate_formats(formats),
         out_dir=Path(out_dir) if out_dir is not None else None,

@@ -19,8 +19,12 @@ def source_date_epoch(explicit: int | None = None) -> int | None:
     """The build clock in seconds since 1970 (UTC): ``explicit``, else SOURCE_DATE_EPOCH, else
     None. A value that is not a whole number from 0 to MAX_EPOCH is a UsageError (exit 2)."""
     if explicit is not None:
-        _check_range(int(explicit), str(explicit))
-        return int(explicit)
+        if isinstance(explicit, bool) or not isinstance(explicit, int):
+            raw = str(explicit).strip()
+            if not (raw.isascii() and raw.isdigit()):
+                raise UsageError(f"source_date_epoch must be a whole number of seconds, not {raw[:40]!r}")
+            explicit = int(raw) if len(raw) <= 20 else MAX_EPOCH + 1
+        return _check_range(int(explicit), str(explicit))
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None

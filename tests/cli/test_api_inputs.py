@@ -69,3 +69,17 @@ def test_single_strings_for_formats_and_font_dirs(seed_path, tmp_path):
     assert not report.failed and report.outputs == 1
     with pytest.raises(UsageError, match="no such folder"):
         bx.convert(str(seed_path), "xml", tmp_path, font_dirs=str(tmp_path / "nope"))
+
+
+def test_api_misuse_is_one_clear_error(seed_path, tmp_path):
+    from bulletin_export.errors import UsageError
+
+    issue = bx.parse(seed_path).issue
+    with pytest.raises(UsageError, match="whole number of seconds, not 'abc'"):
+        bx.render(issue, "xml", source_date_epoch="abc")           # was ValueError from int()
+    assert bx.render(issue, "xml", source_date_epoch="0") == bx.render(issue, "xml", source_date_epoch=0)
+    with pytest.raises(TypeError, match=r"render\(\) takes an Issue"):
+        bx.render("苏州工会工作简报", "pdf")                          # was AttributeError: 'str' ... 'source'
+    with pytest.raises(UsageError, match=r"convert\(\): unknown option 'bogus'; options: .*source_date_epoch"):
+        bx.convert([seed_path], ["xml"], tmp_path, bogus=1)        # was TypeError from BuildOptions
+    assert not list(tmp_path.iterdir())
