@@ -13,8 +13,9 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Inches, Pt
-from word_drafts import RED, W_NS, _body_size, _bottom_border, _field, _grid_borders, _no_borders, _para, _png, _save
+from word_drafts import _VML_WPS, RED, W_NS, _body_size, _bottom_border, _field, _grid_borders, _no_borders, _para, _png, _save
 
 C = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -196,7 +197,38 @@ def contents_and_placeholders() -> bytes:
     return _save(d)
 
 
+_LINE = """<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>
+<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2" behindDoc="0" locked="0"
+ layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">
+<wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset>
+</wp:positionV><wp:extent cx="5600000" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+<wp:docPr id="3" name="Line 3"/><wp:cNvGraphicFramePr/><a:graphic>
+<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/>
+<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5600000" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/>
+</a:prstGeom><a:ln w="28575"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/>
+</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>
+<v:line id="rule" from="0,0" to="441pt,0" strokecolor="red" strokeweight="2.25pt"/></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def drawn_rule() -> bytes:
+    """A women's federation's issue: the red rule drawn as a line shape (DrawingML with its
+    VML fallback) in an empty paragraph under a black issue line and editor line; the
+    masthead ends at the drawn line, not at the red name."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "内部资料")
+    _para(d, "妇联工作简报", align=C, size=40, color=RED)
+    _para(d, "第6期", align=C)
+    _para(d, "区妇联办公室\t2024年6月6日")
+    d.add_paragraph()._p.append(parse_xml(_LINE.format(ns=nsdecls("w", "wp", "a") + " " + _VML_WPS)))
+    _para(d, "区妇联开展“巾帼建功”活动", align=C, bold=True, size=18)
+    _para(d, "　　6月以来，区妇联在全区开展“巾帼建功”活动，30家单位参加。（区妇联）")
+    return _save(d)
+
+
 SHAPES = {
+    "drawn-rule": drawn_rule,
     "contents-and-placeholders": contents_and_placeholders,
     "plain-column-lines": plain_column_lines,
     "bold-emphasis": bold_emphasis,

@@ -46,6 +46,8 @@ _SOURCE_LABEL = re.compile(r"^\s*(?:供稿|来源|撰稿|通讯员)\s*[：:]")
 _NOTE_LABEL = re.compile(r"^[【\[〔]?\s*编\s*者\s*按\s*[】\]〕]?\s*[：:]?$")
 #: A credits line of the end block (责任编辑：… 审核：…), read by shape as in text.
 _CREDITS = re.compile(r"^\s*(?:责任编辑|编辑|审核|审稿|核稿|校对|签发|主编|编审|撰稿)\s*[：:]")
+#: A column's name typed as a plain line: a few words of Chinese (工作动态, 基层·声音).
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff·“”]{2,16}$")
 #: A letter-spaced name typed with single spaces (教 学 工 作 简 报).
 _SPACED = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}$")
 _DATE_ONLY = re.compile(r"^\s*[0-9〇一二三四五六七八九十○]{2,4}\s*年.*日\s*$")
@@ -215,11 +217,17 @@ def _masthead_end(lines: list[Line]) -> int:
     for k, ln in enumerate(lines):
         p = ln.para
         if not ln.text.strip():
+            if p.has_rule and shown:
+                end = k  # the red rule drawn as a line shape under the masthead
+                break
             continue
         shown += 1
         if shown > 10 or p.heading:
             break
         in_table = ln.table is not None and ln.table.kind == "masthead"
+        if p.has_rule:  # the rule drawn as a line anchored in this line: the masthead ends
+            end = k
+            break
         if _is_red(p.color) or p.border_bottom or p.where == "textbox" or in_table:
             end = k
         elif p.where == "body" and len(ln.text.strip()) > 40:
@@ -263,9 +271,8 @@ def _formatted_title(p, text: str, body: float) -> bool:
 def _column_line(p, text: str) -> bool:
     """A short line, not centred, without sentence punctuation or a number (一、 is read by
     shape), that may name a column."""
-    return (p.align not in ("center", "right") and not p.heading and len(text) <= 16
-            and not _ENUM.match(text) and not any(c in text for c in "。，；：:！？（(【")
-            and not _NOTE_LABEL.match(text))
+    return (p.align not in ("center", "right") and not p.heading and _COLUMN_NAME.match(text) is not None
+            and not _ENUM.match(text) and not _NOTE_LABEL.match(text))
 
 
 def _formatted_title_next(lines: list[Line], k: int, body: float) -> bool:

@@ -51,6 +51,7 @@ class Para:
     where: str = "body"  # body / table / textbox
     place: str | None = None  # "table 2, row 3, cell 1"
     has_image: bool = False
+    has_rule: bool = False  # a drawn horizontal line (the masthead's red rule as a shape)
 
 
 @dataclass
@@ -236,6 +237,9 @@ class Walker:
             return
         if el.find(f".//{{{V}}}textpath") is not None or el.find(f".//{{{A}}}prstTxWarp") is not None:
             return  # WordArt (VML text path, or DrawingML warped text as LibreOffice writes it)
+        if _is_rule(el):
+            para.has_rule = True
+            return
         found = False
         for content in el.iter(w("txbxContent")):
             if any(a.tag == w("txbxContent") for a in content.iterancestors()):
@@ -264,6 +268,22 @@ def _symbol(font: str, ch: str) -> str:
             return _WINGDINGS.get(code - 0xF000, "")
         return ""
     return ch
+
+
+_O = "urn:schemas-microsoft-com:office:office"
+_LINE_SHAPES = ("line", "straightConnector1")
+
+
+def _is_rule(el: etree._Element) -> bool:
+    """A drawn line without text: VML v:line or a horizontal-rule v:rect (o:hr), a DrawingML
+    shape of a line geometry."""
+    if el.find(f".//{w('txbxContent')}") is not None:
+        return False
+    if el.find(f".//{{{V}}}line") is not None:
+        return True
+    if any(r.get(f"{{{_O}}}hr") in ("t", "true") for r in el.iter(f"{{{V}}}rect")):
+        return True
+    return any(g.get("prst") in _LINE_SHAPES for g in el.iter(f"{{{A}}}prstGeom"))
 
 
 def _font(rpr: etree._Element | None) -> str:
