@@ -71,7 +71,7 @@ def read_paragraphs(document) -> list[tuple[str, str]]:
                 for cell in row.cells:
                     out += [(p.style.name, p.text) for p in cell.paragraphs]
         else:
-            out.append((block.style.name, block.text))
+            out.append((block.style.name, block.text.replace("\n", "")))  # a title's line breaks are layout
     return out
 
 

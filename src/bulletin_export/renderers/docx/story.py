@@ -26,6 +26,7 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _P, _PPR, _PSTYLE, _R, _RPR, _RSTYLE, _T, _TAB = (
     W + t for t in ("p", "pPr", "pStyle", "r", "rPr", "rStyle", "t", "tab"))
 _VAL = W + "val"
+_BR = W + "br"
 #: Characters XML 1.0 cannot hold.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _ROLE_OF_ID = {sid: role for role, (_, sid) in ROLE_STYLES.items()}
@@ -40,19 +41,52 @@ def check_text(text: str, span: Span | None) -> None:
 
 
 def run(p: etree._Element, text: str, char_style: str | None = None) -> etree._Element:
-    """Append a run holding ``text`` (a tab as w:tab, as python-docx writes it)."""
+    """Append a run holding ``text`` (a tab as w:tab, as python-docx writes it; a line feed
+    as w:br, a line break inside the paragraph)."""
     r = etree.SubElement(p, _R)
     if char_style:
         etree.SubElement(etree.SubElement(r, _RPR), _RSTYLE, {_VAL: char_style})
-    for k, piece in enumerate(text.split("\t")):
-        if k:
+    for k, piece in enumerate(re.split("([\t\n])", text)):
+        if piece == "\t":
             etree.SubElement(r, _TAB)
+            continue
+        if piece == "\n":
+            etree.SubElement(r, _BR)
+            continue
         if piece:
             t = etree.SubElement(r, _T)
             t.text = piece
             if len(piece.strip()) < len(piece):
                 t.set(XML_SPACE, "preserve")
     return r
+
+
+#: Roles set centred on lines of even length (``layout.breaker.balanced_lines``), as the PDF.
+BALANCED_ROLES = ("title", "subtitle", "masthead_name")
+
+
+def balanced(text: str, role: str, style, size: float | None = None) -> str:
+    """``text`` with a line feed where the PDF breaks a centred title, subtitle or masthead
+    name (on the grid: a wide character one cell, anything else half an em), so that Word
+    and LibreOffice, which fill a line before breaking, set the same lines (a 41-character
+    title: 14 + 14 + 13, not 20 + 20 + 1). Unchanged when it fits one line."""
+    from ...layout.breaker import balanced_lines, cell_for
+    from ...layout.rules import is_wide
+
+    rs = style.roles[role]
+    size = size or rs.size
+    cell = style.char_pitch if abs(size - style.page.body_size) < 1e-6 else \
+        cell_for(style.block_width, size)
+    width = style.block_width - (rs.indent_left + rs.indent_right) * cell
+
+    def measure(run: str) -> float:
+        return sum(size if is_wide(ch) else size / 2 for ch in run)
+
+    lines = [ln.text for ln in balanced_lines(text, width=width, size=size, measure=measure,
+                                              cell=cell)]
+    if len(lines) < 2 or "".join(lines).replace(" ", "") != text.replace(" ", ""):
+        return text
+    return "\n".join(ln.strip() for ln in lines)
 
 
 def paragraph(role: str, text: str = "", span: Span | None = None) -> etree._Element:
@@ -96,17 +130,40 @@ def write_masthead(story: Story, items: "list[Element]", style) -> None:
     paras = []
     for key in ("masthead.classification", "masthead.name", "masthead.issue"):
         e = by.get(key)
-        if e:
+        if e and key == "masthead.name":
+            check_text(e.text, e.span)
+            paras.append(story.add(e.role, balanced(e.text, e.role, style,
+                                                    name_size(e.text, style)), e.span))
+            fit_name(paras[-1], e.text, style)
+        elif e:
             paras.append(story.add(e.role, e.text, e.span))
-            if key == "masthead.name":
-                fit_name(paras[-1], e.text, style)
     editor, date = by.get("masthead.editor"), by.get("masthead.date")
-    if editor or date:
+    if editor and date and not editor_line_fits(editor.text, date.text, editor.role, style):
+        # as the PDF: too long to share a line, the unit at the left and the date at the right
+        # of a line of its own (at a tab they would run together: 办公室编2024年7月1日)
+        paras.append(story.add(editor.role, f"\t{editor.text}", editor.span))
+        paras.append(story.add(date.role, f"\t\t{date.text}", editor.span))
+    elif editor or date:
         first = editor or date
         paras.append(story.add(first.role, f"\t{editor.text if editor else ''}"
                                             f"\t{date.text if date else ''}", first.span))
     if paras and "masthead.name" in by:
         rule_under(paras[-1], style)
+
+
+def editor_line_fits(editor: str, date: str, role: str, style) -> bool:
+    """Whether the editing unit and the date share one line with a cell between them, inside
+    the role's indents, as ``layout/blocks.py`` decides (a wide character one grid cell,
+    anything else half an em: Times New Roman's digits, a little wider than half a cell)."""
+    from ...layout.breaker import cell_for
+    from ...layout.rules import is_wide
+
+    rs = style.roles[role]
+    cell = style.char_pitch if abs(rs.size - style.page.body_size) < 1e-6 else \
+        cell_for(style.block_width, rs.size)
+    room = style.block_width - (rs.indent_left + rs.indent_right) * cell
+    width = sum(cell if is_wide(ch) else rs.size / 2 for ch in editor + date)
+    return width + cell <= room + 1e-6
 
 
 def name_size(name: str, style) -> float:
@@ -183,9 +240,11 @@ def _article(story: Story, items: "list[Element]", style) -> None:
         if e.kind == "article.title" and e.runs_in:
             head = e  # 简讯: a run at the start of the first paragraph
         elif e.kind == "article.title":
-            title = story.add(e.role, e.text, e.span)
+            check_text(e.text, e.span)
+            title = story.add(e.role, balanced(e.text, e.role, style), e.span)
         elif e.kind == "article.subtitle":
-            subtitle = story.add(e.role, e.text, e.span)
+            check_text(e.text, e.span)
+            subtitle = story.add(e.role, balanced(e.text, e.role, style), e.span)
         elif e.kind == "article.paragraph":
             lead = head.text if head else ""
             if nxt is not None and nxt.joins and source_fits(lead + e.text, nxt.text, style):
