@@ -119,6 +119,13 @@ def test_output_folder_that_is_a_file_is_a_usage_error(seed_path, tmp_path):
     assert "is not a folder" in result.output
 
 
+def test_output_folder_that_is_a_dangling_link_is_a_usage_error(seed_path, tmp_path):
+    (tmp_path / "out").symlink_to(tmp_path / "gone")
+    result = runner.invoke(app, ["build", str(seed_path), "-f", "xml", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2          # was exit 1 and "out: cannot write: File exists"
+    assert f"output folder {tmp_path / 'out'} is a dangling symbolic link (to {tmp_path / 'gone'})" in result.output
+
+
 def test_negative_jobs_is_refused(seed_path, tmp_path):
     result = runner.invoke(app, ["build", str(seed_path), "-j", "-3", "-o", str(tmp_path)])
     assert result.exit_code == 2

@@ -122,6 +122,9 @@ def plan(inputs: Sequence[Path | Source], options: BuildOptions
     out = options.out_dir
     if out is not None and out.exists() and not out.is_dir():
         raise UsageError(f"output folder {display(out)} exists and is not a folder")
+    if out is not None and not out.exists() and out.is_symlink():
+        raise UsageError(f"output folder {display(out)} is a dangling symbolic link "
+                         f"(to {display(os.readlink(out))})")
     found, failed, skipped = discover(inputs, out)
     if not found and not failed:
         from .. import readers
