@@ -35,7 +35,8 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 #: as one paragraph of the three cells' texts run together (报送：…分送：…共印50份).
 CONVERTED = ("heading-styles", "formatted-titles", "run-in-titles", "masthead-paragraphs",
              "masthead-table", "masthead-textbox", "end-block-table", "figures-table", "left-out",
-             "columns-heading1-only", "note-label-centred", "symbols-breaks")
+             "columns-heading1-only", "note-label-centred", "symbols-breaks", "drawn-rule",
+             "bold-emphasis", "contents-and-placeholders")
 DRAFTS = {**_DRAFTS, **SHAPES}
 FORMATS = ("doc", "odt", "rtf")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -51,7 +51,8 @@ class DocxReader:
 
 def read_lines(data: bytes, file: str | None = None):
     """The document's lines (``lines.Line``) and the reader's own diagnostics."""
-    from .hints import hints_for, join_split_titles, own_document, split_own_sources, unspace_masthead
+    from .hints import (drop_contents_heading, hints_for, join_split_titles, own_document,
+                        split_own_sources, unspace_masthead)
     from .lines import flatten
     from .numbering import Numbering
     from .package import open_package
@@ -71,6 +72,8 @@ def read_lines(data: bytes, file: str | None = None):
     own = own_document(lines)
     if own:
         lines = split_own_sources(lines)
+    else:
+        lines = drop_contents_heading(lines)
     hints = hints_for(lines)
     lines = unspace_masthead(lines, hints)
     if not own:

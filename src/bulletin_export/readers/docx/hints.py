@@ -144,6 +144,17 @@ def hints_for(lines: list[Line]) -> list[str | None]:
     return hints
 
 
+_CONTENTS = re.compile(r"^[\s\u3000]*(?:本期)?(?:目[\s\u3000]*录|要[\s\u3000]*目)[\s\u3000]*$")
+
+
+def drop_contents_heading(lines: list[Line]) -> list[Line]:
+    """A draft's contents heading on its own (目录, 本期要目) heads a table of contents,
+    whose entries are left out (the TOC field): it goes too. (Not in our own DOCX, where
+    such a line is an article's title.)"""
+    return [replace(ln, text="") if ln.part == "whole" and ln.table is None and _CONTENTS.match(ln.text)
+            else ln for ln in lines]
+
+
 def unspace_masthead(lines: list[Line], hints: list[str | None]) -> list[Line]:
     """A masthead name letter-spaced with single spaces reads as one spaced with full-width
     spaces (工　作　简　报), which the parser closes up."""

@@ -26,6 +26,11 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 #: Fields whose result is not body text (a page number typed into the body by a field; a
 #: table of contents, whose entries repeat the titles with their page numbers).
 PAGE_FIELDS = ("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION", "TOC")
+#: Word's prompts in an empty content control: never body text, also where the copy (a .doc
+#: or .rtf saved by LibreOffice) has lost the w:showingPlcHdr mark.
+PLACEHOLDERS = frozenset(("单击或点击此处输入文字。", "单击此处输入文字。", "单击或点击此处输入日期。",
+                          "单击此处输入日期。", "Click or tap here to enter text.", "Click here to enter text.",
+                          "Click or tap to enter a date.", "Click here to enter a date."))
 #: Containers whose content is read as if they were not there.
 _TRANSPARENT = {w("ins"), w("moveTo"), w("hyperlink"), w("smartTag"), w("customXml"), w("dir"),
                 w("bdo")}
@@ -161,6 +166,8 @@ class Walker:
                 segments.append((para.label, para_look.over(base)))
         self.inline(p, sid, segments, boxes, place, para)
         _summarise(para, segments)
+        if para.text.strip() in PLACEHOLDERS:
+            para.text = ""  # a content control's prompt kept as text (a .doc or .rtf copy)
         return para
 
     def inline(self, el: etree._Element, sid: str | None, segments: list, boxes: list,
