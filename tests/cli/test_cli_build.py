@@ -126,6 +126,25 @@ def test_output_folder_that_is_a_dangling_link_is_a_usage_error(seed_path, tmp_p
     assert f"output folder {tmp_path / 'out'} is a dangling symbolic link (to {tmp_path / 'gone'})" in result.output
 
 
+def test_build_here_into_here_skips_only_our_own_outputs(seed_path, masthead_path, tmp_path, monkeypatch):
+    """build . -o . puts the outputs beside the inputs (it was "no inputs found": the output
+    folder was never searched); a second run does not take the first run's DOCX and XML
+    for inputs (their outputs would clash with the .txt's), it replaces them."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_bytes(seed_path.read_bytes())
+    (tmp_path / "b.txt").write_bytes(masthead_path.read_bytes())
+    for _ in range(2):
+        result = runner.invoke(app, ["build", ".", "-o", ".", "-f", "xml,docx", "-q"])
+        assert result.exit_code == 0, result.output
+        assert "2 inputs, 4 outputs" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx", "a.txt", "a.xml", "b.docx", "b.txt", "b.xml"]
+    # a file in that folder that we did not make is still an input
+    (tmp_path / "c.xml").write_bytes((tmp_path / "a.xml").read_bytes().replace(b">bulletin_export<", b">someone<"))
+    result = runner.invoke(app, ["build", ".", "-o", ".", "-f", "docx", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "3 inputs, 3 outputs" in result.output and (tmp_path / "c.docx").exists()
+
+
 def test_negative_jobs_is_refused(seed_path, tmp_path):
     result = runner.invoke(app, ["build", str(seed_path), "-j", "-3", "-o", str(tmp_path)])
     assert result.exit_code == 2

@@ -1,7 +1,8 @@
 """Planning a run: inputs (files, folders, in-memory Sources) into jobs with their targets.
 
 Folders are searched recursively for every suffix a reader accepts (readers.suffixes()),
-in sorted order, skipping hidden entries and the output folder itself; entries that are
+in sorted order, skipping hidden entries and an output folder inside them (when the folder
+searched is the output folder itself, only the files bulletin_export made there); entries that are
 not regular files (FIFOs, devices, dangling links) are reported as skipped. A named input
 that cannot be read becomes a failed Result with a line saying what it is.
 """
@@ -80,6 +81,10 @@ def discover(inputs: Sequence[Path | Source], out_dir: Path | None
             continue
         given = Path(given)
         if given.is_dir():
+            # searching the output folder itself (build . -o .): our own outputs there are
+            # not inputs; an output folder inside the searched one is skipped whole
+            in_out = out_resolved is not None and (out_resolved == given.resolve()
+                                                   or out_resolved in given.resolve().parents)
             for path in sorted(given.rglob("*")):
                 rel = path.relative_to(given)
                 if any(part.startswith(".") for part in rel.parts):
@@ -87,7 +92,8 @@ def discover(inputs: Sequence[Path | Source], out_dir: Path | None
                 if not path.name.lower().endswith(accepted) or path.is_dir():
                     continue
                 if out_resolved is not None and out_resolved in path.resolve().parents:
-                    continue
+                    if not in_out or _made_by_us(path):
+                        continue
                 what = kind_of(path)
                 if what is not None:
                     skipped.append((display(path), what))
@@ -101,6 +107,12 @@ def discover(inputs: Sequence[Path | Source], out_dir: Path | None
             why = what if what.startswith(("no such", "cannot")) else f"is {what}"
             failed.append(Result(name=display(given), path=given, error=f"{display(given)}: {why}"))
     return found, failed, skipped
+
+
+def _made_by_us(path: Path) -> bool:
+    from ..outputs import made_by_us
+
+    return made_by_us(path)
 
 
 def plan(inputs: Sequence[Path | Source], options: BuildOptions
@@ -132,7 +144,8 @@ def plan(inputs: Sequence[Path | Source], options: BuildOptions
         given = ", ".join(display(p.name if isinstance(p, Source) else p) for p in inputs)
         what = ", ".join(readers.suffixes())
         raise UsageError(f"no inputs ({what}) found in {given}",
-                         hint="the output folder itself is never searched")
+                         hint="an output folder inside a searched folder is skipped, and so are the files "
+                              "bulletin_export made in it")
     claimed: dict[Path, str] = {}
     jobs: list[Job] = []
     limits: dict[Path, int] = {}
