@@ -165,3 +165,24 @@ def test_files_that_only_claim_to_be_documents(tmp_path, name, data, expected) -
     assert proc.returncode == 1
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1 and name in err[0] and expected in err[0], err
+
+
+WEB_PAGE_DOC = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body>
+<p align="center"><span style="color:red;font-size:36pt">工会工作简报</span></p><p align="center">第5期</p>
+<p>市总工会办公室编　　　　2024年5月5日</p><hr color="red">
+<p align="center"><b>市总召开会议</b></p><p>　　5月3日，市总工会召开会议。（市总办公室）</p></body></html>
+"""
+
+
+def test_a_web_page_saved_as_doc_is_converted(tmp_path) -> None:
+    """Office systems export 'Word' files that are web pages named .doc: LibreOffice reads
+    them as HTML (one conversion)."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs libreoffice-writer-nogui")
+    res = legacy.LegacyReader().read(WEB_PAGE_DOC.encode(), file="oa-export.doc")
+    issue = res.issue
+    assert res.diagnostics[0].code == "BX172" and "HTML" in res.diagnostics[0].message
+    assert (issue.masthead.name, issue.masthead.issue_no, issue.masthead.editor) == ("工会工作简报", 5, "市总工会办公室")
+    (art,) = issue.sections[0].articles
+    assert (art.title, [p.text for p in art.paragraphs], art.source) == ("市总召开会议", ["5月3日，市总工会召开会议。"], "市总办公室")

@@ -227,7 +227,26 @@ def drawn_rule() -> bytes:
     return _save(d)
 
 
+def empty_rule_line() -> bytes:
+    """The red rule as the bottom border of an empty paragraph under the black issue and
+    editor lines (the masthead ends there, not at the red name); the end block's rule the
+    same way, further down (it does not pull the body into the masthead)."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "社区工作简报", align=C, size=40, color=RED)
+    _para(d, "第7期", align=C)
+    _para(d, "幸福社区居委会编\t2024年7月7日")
+    _bottom_border(d.add_paragraph())
+    _para(d, "社区开展暑期托管服务", align=C, bold=True, size=18)
+    _para(d, "　　7月起，社区为双职工家庭开展暑期托管服务。（幸福社区）")
+    _bottom_border(d.add_paragraph())
+    _para(d, "报：街道办事处")
+    _para(d, "幸福社区居委会　　2024年7月7日印发")
+    return _save(d)
+
+
 SHAPES = {
+    "empty-rule-line": empty_rule_line,
     "drawn-rule": drawn_rule,
     "contents-and-placeholders": contents_and_placeholders,
     "plain-column-lines": plain_column_lines,

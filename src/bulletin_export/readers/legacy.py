@@ -13,6 +13,7 @@ on timeout the group is killed. Without LibreOffice on PATH the error names the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -31,7 +32,7 @@ DEFAULT_TIMEOUT = 120.0
 _BY_KIND = {"ole": ".doc", "rtf": ".rtf", "odt": ".odt"}
 _ALLOWED = {"ole": (".doc", ".dot", ".wps", ".wpt"), "rtf": (".rtf",), "odt": (".odt",)}
 _NAMES = {".doc": "Word 97-2003", ".dot": "Word 97-2003 template", ".wps": "WPS", ".wpt": "WPS template",
-          ".odt": "OpenDocument", ".rtf": "RTF"}
+          ".odt": "OpenDocument", ".rtf": "RTF", ".html": "Word web page (HTML)"}
 
 
 class LegacyReader:
@@ -65,6 +66,8 @@ def _suffix(data: bytes, file: str | None) -> str:
     from .docx.package import kind_of, ole_is_encrypted
 
     kind = kind_of(data[:4096])
+    if kind == "" and _is_html(data[:4096]) and file and Path(file).suffix.lower() in (".doc", ".wps"):
+        return ".html"  # a web page saved as .doc (Word's 网页 format, office systems' exports)
     if kind not in _BY_KIND:
         what = "a .docx (zip)" if kind == "zip" else "no Word, WPS, OpenDocument or RTF document"
         raise InputError(f"the file's contents are {what}, not what its name says", file=file)
@@ -75,6 +78,14 @@ def _suffix(data: bytes, file: str | None) -> str:
     if given in _ALLOWED[kind]:
         return given
     return _BY_KIND[kind]
+
+
+_HTML = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                   re.IGNORECASE | re.DOTALL)
+
+
+def _is_html(head: bytes) -> bool:
+    return _HTML.match(head) is not None
 
 
 def soffice() -> str | None:
@@ -102,6 +113,7 @@ def to_docx(data: bytes, suffix: str, *, file: str | None = None) -> bytes:
         out = root / "out"
         cmd = [exe, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
                "--invisible", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
+               *(["--infilter=HTML (StarWriter)"] if suffix == ".html" else []),
                "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
         env = dict(os.environ, HOME=str(root), SAL_USE_VCLPLUGIN="svp")
         limit = timeout()

@@ -228,18 +228,18 @@ def _masthead_end(lines: list[Line]) -> int:
     for k, ln in enumerate(lines):
         p = ln.para
         if not ln.text.strip():
-            if p.has_rule and shown:
-                end = k  # the red rule drawn as a line shape under the masthead
+            if (p.has_rule or p.border_bottom) and shown and not ln.table:
+                end = k  # the red rule under the masthead: a line shape or an empty bordered line
                 break
             continue
         shown += 1
         if shown > 10 or p.heading:
             break
         in_table = ln.table is not None and ln.table.kind == "masthead"
-        if p.has_rule:  # the rule drawn as a line anchored in this line: the masthead ends
+        if p.has_rule or p.border_bottom:  # the red rule (drawn, or this line's border) ends it
             end = k
             break
-        if _is_red(p.color) or p.border_bottom or p.where == "textbox" or in_table:
+        if _is_red(p.color) or p.where == "textbox" or in_table:
             end = k
         elif p.where == "body" and len(ln.text.strip()) > 40:
             break  # body text: the masthead is over
