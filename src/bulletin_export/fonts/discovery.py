@@ -70,18 +70,59 @@ def system_font_dirs() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def fontconfig_files() -> tuple[Path, ...]:
-    """The font files fontconfig lists (empty when fc-list is missing or fails)."""
+    """The font files fontconfig lists (empty when fc-list is missing or fails).
+
+    Kept in the cache folder like the font metrics (``fontconfig/files-<key>.json``), so a
+    cold process does not run fc-list (~5 ms) while nothing it depends on changed: the key
+    is made of fc-list's own path and mtime, fontconfig's environment variables, and the
+    mtimes of its configuration, its cache folders and every system font folder (all
+    levels: installing a font changes its folder's mtime, as fontconfig itself checks)."""
     exe = shutil.which("fc-list")
     if not exe:
         return ()
+    import json
+
+    from . import cache
+
+    target = cache.cache_root() / "fontconfig" / f"files-{_fontconfig_key(exe)}.json"
+    data = cache._read(target)
+    if data is not None:
+        try:
+            return tuple(Path(p) for p in json.loads(data.decode("utf-8", "surrogateescape")))
+        except (ValueError, TypeError):
+            pass
     try:
         out = subprocess.run([exe, "--format", "%{file}\\n"], capture_output=True, timeout=30,
-                             check=False).stdout
+                             check=False)
     except (OSError, subprocess.SubprocessError):
         return ()
-    files = {Path(line) for line in out.decode("utf-8", "replace").splitlines()
-             if line.lower().endswith(FONT_SUFFIXES)}
-    return tuple(sorted(files))
+    files = tuple(sorted({Path(line) for line in out.stdout.decode("utf-8", "replace").splitlines()
+                          if line.lower().endswith(FONT_SUFFIXES)}))
+    if out.returncode == 0:  # a failed run is not remembered
+        cache._write(target, json.dumps([str(p) for p in files]).encode("utf-8", "surrogateescape"))
+    return files
+
+
+def _fontconfig_key(exe: str) -> str:
+    """What the fc-list result depends on, hashed (see fontconfig_files)."""
+    import hashlib
+
+    home = Path.home()
+    xdg_cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
+    xdg_config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+    watched = [Path(exe), Path("/etc/fonts"), Path("/etc/fonts/conf.d"), xdg_config / "fontconfig",
+               xdg_config / "fontconfig" / "conf.d", Path("/var/cache/fontconfig"), xdg_cache / "fontconfig"]
+    for top in system_font_dirs():
+        watched.append(top)
+        for root, dirs, _ in os.walk(top):
+            watched.extend(Path(root) / d for d in dirs)
+    parts = [os.environ.get(v, "") for v in ("FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT")]
+    for path in watched:
+        try:
+            parts.append(f"{path}:{os.stat(path).st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}:-")
+    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def _folder_files(folder: Path) -> tuple[Path, ...]:

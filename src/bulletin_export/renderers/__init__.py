@@ -19,7 +19,6 @@ from __future__ import annotations
 import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -94,6 +93,8 @@ def _entry_points():
     import sys
 
     if _scanned != tuple(sys.path):
+        from importlib import metadata
+
         _eps = tuple(metadata.entry_points(group=GROUP))
         _scanned = tuple(sys.path)
     return _eps
@@ -139,10 +140,12 @@ def get(name: str) -> Renderer:
     key = name.strip().lower().lstrip(".")
     if key in _cache:
         return _cache[key]
-    known = available()
-    if key not in known:
-        raise UsageError(f"unknown format {name!r}; known formats: {', '.join(sorted(known)) or 'none'}")
-    target = _targets()[key]
+    target: object | None = BUILTINS.get(key)  # a built-in needs no entry-point scan
+    if target is None or not _module_exists(str(target).partition(":")[0]):
+        known = available()
+        if key not in known:
+            raise UsageError(f"unknown format {name!r}; known formats: {', '.join(sorted(known)) or 'none'}")
+        target = _targets()[key]
     try:
         if isinstance(target, str):
             import importlib

@@ -71,6 +71,9 @@ _DRAWING = threading.Lock()
 
 def draw_pdf(dl: DisplayList, issue: "Issue", ctx: "RenderContext") -> bytes:
     """Draw a display list into PDF bytes with the document information and outline."""
+    from ..lazy import defer
+
+    defer("PIL.Image")  # reportlab imports PIL at once; a bulletin draws no image (lazy.py)
     from reportlab import rl_config
 
     buf = io.BytesIO()
