@@ -113,10 +113,13 @@ def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -
                     _block_lines(block, kind, out, counter, info)
         return
     first = True
+    classified: list[Line] = []  # a masthead's classification lines, read before the rest
+    start = len(out)
     for row in table.rows:
         # one line per row: the cells' texts (each cell's paragraphs joined) side by side;
         # in a masthead a classification cell (内部资料, 注意保存) or the red name is a line
-        # of its own (the name's cell often spans two rows beside 内部资料 / 注意保存)
+        # of its own (the name's cell often spans two rows beside 内部资料 / 注意保存), and
+        # the classification lines come first (内部资料 / 注意保存 read as one classification)
         groups: list[list[tuple[str, list[Para], list[int]]]] = [[]]
         for cell in row:
             texts, paras, numbers = [], [], []
@@ -139,9 +142,14 @@ def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -
             paras = [p for _, ps, _ in group for p in ps]
             numbers = [n for _, _, ns in group for n in ns]
             lead = next((p for p in paras if p.text.strip()), paras[0])
-            out.append(Line(sep.join(t for t, _, _ in group), lead, numbers[paras.index(lead)],
-                            "whole", replace(info, first_row=first)))
+            line = Line(sep.join(t for t, _, _ in group), lead, numbers[paras.index(lead)],
+                        "whole", replace(info, first_row=first))
             first = False
+            if kind == "masthead" and len(group) == 1 and _CLASSIFICATION.match(line.text):
+                classified.append(line)
+            else:
+                out.append(line)
+    out[start:start] = classified
 
 
 def _block_lines(block, kind: str, out: list[Line], counter: list[int], info: TableInfo) -> None:
