@@ -10,7 +10,7 @@ from typing import Mapping, NamedTuple, Sequence
 from ..diagnostics import Diagnostic, Severity
 from ..model import Article, DistributionEntry, Paragraph, Section, Span
 from .kinds import Kind, classify, is_attachment, trailing_source
-from .lines import Line
+from .lines import Line, compact
 
 
 _LINE_KIND = {"text": "paragraph", "heading": "subheading", "caption": "caption"}
@@ -136,9 +136,11 @@ class Blocks:
             found = trailing_source(text)
             if found:
                 art.paragraphs[last] = art.paragraphs[last]._replace(text=found[0])
-                art.source = found[1]
+                spaced = trailing_source(compact(line.text))  # the writer apart: （社区　王丽）
+                same = spaced and "".join(spaced[1].split()) == "".join(found[1].split())
+                art.source = spaced[1] if same else found[1]  # type: ignore[index]
                 open_at = max(line.text.rfind("（"), line.text.rfind("("))
-                self.info("BX112", f"trailing parenthesis taken as the source: {found[1]}",
+                self.info("BX112", f"trailing parenthesis taken as the source: {art.source}",
                           line.span(max(open_at, 0)))
         if not art.paragraphs:
             self.warn("BX114", "article without paragraphs", art.start,

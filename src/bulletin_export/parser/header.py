@@ -61,7 +61,7 @@ def _editor(raw: str) -> str:
 
 def classification_text(raw: str) -> str:
     """内部资料　注意保存 -> '内部资料 注意保存' (words joined by one space)."""
-    return " ".join(w for w in re.split(r"[\s，,、]+", raw.strip()) if w)
+    return " ".join(w for w in re.split(r"[\s，,、·•・]+", raw.strip()) if w)
 
 
 def _classification(raw: str) -> str:

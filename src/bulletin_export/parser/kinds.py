@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .lines import Line, clean, compact, squeeze
+from .lines import Line, clean, compact, is_latin, squeeze
 from .masthead import RULE_LINE
 from .numerals import DATE, NUM, parse_number
 
@@ -25,6 +25,8 @@ _COPIES = (rf"(?:[（(]\s*(?:本\s*期\s*)?共\s*印\s*[：:]?\s*({NUM})\s*份\s
 _COPIES_TAIL = re.compile(rf"{_COPIES}\s*$")
 _COPIES_HEAD = re.compile(rf"^\s*{_COPIES}")
 _PRINT_LABEL = re.compile(rf"^印\s*发\s*日\s*期\s*[：:]\s*(?P<date>{DATE})$")
+_PRINT_UNIT = re.compile(rf"^印\s*发\s*(?:机\s*关|单\s*位)\s*[：:]\s*(?P<unit>\S.*?)"
+                         rf"(?:\s*印\s*发\s*日\s*期\s*[：:]\s*(?P<date>{DATE}))?$")
 _PRINT_SUFFIX = re.compile(rf"^(?:(?P<unit>.*?)\s*)?(?P<date>{DATE})\s*印\s*发$")
 _NOTE = re.compile(r"^(?:[【〖［\[]\s*编\s*者\s*按\s*[】〗］\]]|编\s*者\s*按)\s*[：:]?\s*(.*)$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]")
@@ -110,7 +112,7 @@ def trailing_source(text: str) -> tuple[str, str] | None:
     source = clean(m.group(2))
     if not source or _NOT_SOURCE.match(source):
         return None
-    return clean(m.group(1)), source_text(source)
+    return clean(m.group(1)), source_text(m.group(2))
 
 
 def paren_tail(text: str) -> int | None:
@@ -124,6 +126,7 @@ def paren_tail(text: str) -> int | None:
 _HEADING_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])\s*")
 _SOURCE_LABEL = re.compile(r"^(?:供\s*稿|来\s*源|稿\s*源)\s*(?:单\s*位)?\s*[：:]\s*")
 _SOURCE_SUFFIX = re.compile(r"\s*供\s*稿$")
+_SOURCE_LABEL_SPACE = re.compile(r"^\u3000+|\u3000+$")
 
 
 def heading_text(text: str) -> str:
@@ -135,14 +138,29 @@ def heading_text(text: str) -> str:
     return _HEADING_NUMBER.sub("", t)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def _source_spaces(text: str) -> str:
+    """A source trimmed, each inner run of white space one space: ASCII next to Latin text,
+    else U+3000, so the unit and the writer stay apart (（通讯员　张三）, （团市委 陈晨））."""
+    def one(m: re.Match[str]) -> str:
+        left, right = text[m.start() - 1], text[m.end()]
+        return " " if is_latin(left) or is_latin(right) else "\u3000"
+    text = text.strip()
+    return _SPACE_RUN.sub(one, text)
+
+
 def source_text(text: str) -> str:
     """A source as printed: without its parentheses and label (（供稿：市总办公室）, 来源：X,
-    （市总办公室供稿）-> 市总办公室)."""
-    t = clean(text)
+    （市总办公室供稿）-> 市总办公室); a space between two names is kept as one U+3000
+    (（阳光社区　王丽）-> 阳光社区　王丽)."""
+    t = _source_spaces(text)
     if len(t) >= 2 and t[0] in "（(" and t[-1] in ")）":
-        t = clean(t[1:-1])
+        t = _source_spaces(t[1:-1])
     t = _SOURCE_LABEL.sub("", t)
-    return _SOURCE_SUFFIX.sub("", t) or t
+    t = _SOURCE_SUFFIX.sub("", t) or t
+    return _SOURCE_LABEL_SPACE.sub("", t)
 
 
 def is_attachment(text: str) -> bool:
@@ -214,10 +232,11 @@ def classify(line: Line) -> Kind:
         copies = first_copies
     if copies is not None and not rest.strip():
         return Kind("copies", {"copies": copies})
-    m = _PRINT_LABEL.match(rest.strip()) or _PRINT_SUFFIX.match(rest.strip())
+    m = _PRINT_LABEL.match(rest.strip()) or _PRINT_SUFFIX.match(rest.strip()) or _PRINT_UNIT.match(rest.strip())
     if m:
         unit = clean(m.groupdict().get("unit") or "")
-        return Kind("print_date", {"date": m.group("date"), "unit": unit or None, "copies": copies})
+        return Kind("print_date", {"date": m.group("date"), "unit": unit or None, "copies": copies,
+                                   "labelled": m.re is _PRINT_UNIT})
     if is_attachment(text):
         return Kind("attachment", {"text": clean(text)})
     cleaned = clean(text)
@@ -225,8 +244,8 @@ def classify(line: Line) -> Kind:
         return Kind("caption", {"text": cleaned})
     m = _SOURCE_LINE.match(text)
     if m and not _NOT_SOURCE.match(clean(m.group(1))):
-        return Kind("source", {"source": source_text(clean(m.group(1)))})
-    m = _SOURCE_OWN.match(cleaned)
+        return Kind("source", {"source": source_text(m.group(1))})
+    m = _SOURCE_OWN.match(cleaned) and _SOURCE_OWN.match(text)
     if m:
         return Kind("source", {"source": source_text(m.group(1)), "labelled": True})
     extra: dict[str, Any] = {}

@@ -14,11 +14,11 @@ from typing import Any, Mapping, Sequence
 from ..diagnostics import Diagnostic, Severity
 from ..model import Span
 from .header import classification_text
-from .lines import Line, clean, compact
+from .lines import Line, clean, compact, is_latin
 from .numerals import DATE, NUM, BadDate, parse_date, parse_number
 
 _CLASS_WORD = r"(?:内部资料|内部刊物|内部参阅|内部参考|注意保存|妥善保管|秘密|机密|绝密)(?:★\S*)?"
-_CLASSIFICATION = re.compile(rf"^[（(]?\s*{_CLASS_WORD}(?:[\s，,、]+{_CLASS_WORD})*\s*[)）]?$")
+_CLASSIFICATION = re.compile(rf"^[（(]?\s*{_CLASS_WORD}(?:[\s，,、·•・]+{_CLASS_WORD})*\s*[)）]?$")
 _ISSUE = re.compile(
     rf"^(?:[（(〔\[]\s*(?P<pyear>[0-9〇零○一二三四五六七八九]{{4}})\s*年?\s*[)）〕\]]\s*)?"
     rf"[（(]?\s*(?:(?P<year>[0-9〇零○一二三四五六七八九]{{4}})\s*年\s*)?(?P<sup1>增\s*刊)?\s*"
@@ -88,6 +88,18 @@ def match_editor(text: str) -> tuple[dict[str, Any], bool] | None:
     return None
 
 
+_LETTER_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
+
+
+def name_text(text: str) -> str:
+    """A name as printed: `clean`, and a name letter-spaced with single spaces
+    (工 作 简 报) without them, as 工　作　简　报 is."""
+    t = clean(text)
+    if _LETTER_SPACED.match(t) and not any(is_latin(ch) for ch in t):
+        return "".join(t.split())
+    return t
+
+
 def is_classification(text: str) -> bool:
     return bool(_CLASSIFICATION.match(text.strip()))
 
@@ -152,7 +164,7 @@ def _kind(text: str) -> tuple[str, dict[str, Any], bool] | None:
     if m and _name_like(m.group(1), NAME_LONG_MAX):
         rest = _kind(text.strip()[m.end(1):])
         if rest and rest[0] == "issue":
-            return "issue", {"name": clean(m.group(1)), **rest[1]}, True
+            return "issue", {"name": name_text(m.group(1)), **rest[1]}, True
     return None
 
 
@@ -170,6 +182,7 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
     last_kept = start
     previous: str | None = None
     year_at: tuple[int, Span] | None = None  # a year in the issue line, not printed (BX108)
+    two_line_name: int | None = None  # the second line of a name on two lines
 
     def next_nonblank(k: int) -> int:
         while k < n and lines[k].blank:
@@ -192,12 +205,28 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
                                               lines[i].span(), hint="the name is given already"))
                 kind = ("unknown", {}, True)
             else:
-                kind = ("name", {"name": clean(text)}, True)
+                kind = ("name", {"name": name_text(text)}, True)
         if kind is None and "name" not in parts.values and len(text) <= MASTHEAD_LINE_MAX:
             j = next_nonblank(i + 1)
             following = _kind(lines[j].stripped) if j < n else None
             if _name_line(text, following, name, previous == "classification"):
-                kind = ("name", {"name": clean(text)}, True)
+                kind = ("name", {"name": name_text(text)}, True)
+            elif j < n and _name_like(text) and _name_like(lines[j].stripped, NAME_LONG_MAX):
+                # XX职业技术学院 / 工作简报: the unit above the bulletin word, one name
+                k = next_nonblank(j + 1)
+                joined = clean(text) + name_text(lines[j].stripped)
+                after = _kind(lines[k].stripped) if k < n else None
+                if (_LONG_NAME_SUFFIX.search(joined) and len(joined) <= NAME_LONG_MAX
+                        and _name_line(lines[j].stripped, after, name, True)):
+                    kind = ("name", {"name": joined}, True)
+                    two_line_name = j
+        if (kind is None and "editor" not in parts.values and previous in ("name", "issue")
+                and _name_like(text, 30)):
+            # the editing unit on a line of its own, the date on the next (XX街道办 / 2024年4月12日)
+            j = next_nonblank(i + 1)
+            after = _kind(lines[j].stripped) if j < n else None
+            if after and after[0] == "editor" and set(after[1]) == {"date"}:
+                kind = ("editor", {"editor": clean(text)}, False)
         if kind is None:
             break
         what, fields, is_strong = kind
@@ -216,7 +245,8 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
             parts.first = i
         if what != "rule":
             parts.last = i
-        i += 1
+        i = (two_line_name if two_line_name is not None else i) + 1
+        two_line_name = None
         last_kept = i
     if not strong or parts.first is None:
         return None, start

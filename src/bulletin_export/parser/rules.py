@@ -158,9 +158,10 @@ class BodyParser(HintRules, ShapeRules):
         if kind.name == "dist":
             self.entries.append((kind.data["label"], kind.data["recipients"], span))
         if kind.name == "print_date":
-            self.set_print_date(kind.data["date"], span)
+            if kind.data["date"]:
+                self.set_print_date(kind.data["date"], span)
             if kind.data["unit"]:
-                self.set_print_unit(kind.data["unit"], span)
+                self.set_print_unit(kind.data["unit"], span, bool(kind.data.get("labelled")))
         if kind.data.get("copies") is not None:
             if self.out.copies is not None and self.out.copies != kind.data["copies"]:
                 self.warn("BX122", "共印 given twice; the later number wins", span)
@@ -180,9 +181,10 @@ class BodyParser(HintRules, ShapeRules):
             self.warn("BX122", "印发日期 given twice; the later date wins", span)
         self.out.print_date = value
 
-    def set_print_unit(self, unit: str, span: Span) -> None:
-        """The text before `…印发` is the 印发机关 (GB/T 9704 §7.4.3)."""
-        self.info("BX124", f"text before the print date taken as the 印发机关: {unit}", span)
+    def set_print_unit(self, unit: str, span: Span, labelled: bool = False) -> None:
+        """The text before `…印发` (or after `印发机关：`) is the 印发机关 (GB/T 9704 §7.4.3)."""
+        shape = "labelled line" if labelled else "text before the print date"
+        self.info("BX124", f"{shape} taken as the 印发机关: {unit}", span)
         if self.out.print_unit is not None and unit != self.out.print_unit:
             self.warn("BX122", "印发机关 given twice; the later one wins", span)
         self.out.print_unit = unit

@@ -70,13 +70,16 @@ class ShapeRules(Blocks):
     # -- rules ----------------------------------------------------------------------------
     def rule_numbered(self, i: int) -> int | None:
         """一、工作动态 before an article title is a column heading (the name without its
-        number); a line of any level (一、 （一） 1. （1）) in an article is a heading block."""
+        number), and so is （一）工作动态 where an article may start (at the start of the body,
+        after a source); a line of any level (一、 （一） 1. （1）) in an article is a heading block."""
         data = self.kinds[i].data
         level = data.get("level")
         if self.kind(i) != "text" or not level:
             return None
         span = self.lines[i].span()
-        if level == 1 and self.article_starts_at(self.next_nonblank(i + 1)):
+        art = self.article
+        between = self.note is None and (art is None or art.closed or bool(art.paragraphs) and ends_with_source(art))
+        if (level == 1 or level == 2 and between) and self.article_starts_at(self.next_nonblank(i + 1)):
             self.close_note()
             self.close_section()
             self.in_end = False
