@@ -110,9 +110,12 @@ def stray_spaces(text: str) -> Iterator[tuple[int, int]]:
     line and spaces next to Latin text are left alone; so are masthead, heading and
     end-block lines (the caller asks the parser's line kinds).
     """
+    tail = paren_tail(text)  # a source ending the line: （通讯员　张三） keeps its writer apart
     for m in _SPACE_RUN.finditer(text):
         s, e = m.span()
         if s == 0 or e == len(text):
+            continue
+        if tail is not None and tail + 1 < s and e < len(text.rstrip()) - 1:
             continue
         left, right = text[s - 1], text[e]
         if not ((is_cjk(left) and _chinese_edge(right)) or (_chinese_edge(left) and is_cjk(right))
