@@ -245,7 +245,35 @@ def empty_rule_line() -> bytes:
     return _save(d)
 
 
+def unit_date_lines() -> bytes:
+    """A street office's masthead typed as centred lines: the letter-spaced name in red, the
+    zero-padded issue number, the unit (without 编) and a zero-padded date on separate lines;
+    numbered columns (一、工作动态) in bold; the end block with 共印X份 first, 主送 and 抄送."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "工　作　简　报", align=C, size=36, color=RED)
+    _para(d, "第02期", align=C)
+    _para(d, "城南街道办事处", align=C)
+    _bottom_border(_para(d, "2024年03月08日", align=C))
+    _para(d, "一、工作动态", bold=True)
+    _para(d, "城南街道开展环境整治", align=C, bold=True, size=18)
+    _para(d, "　　3月以来，街道组织各社区开展环境卫生整治行动。一是清理卫生死角，二是整治占道经营。")
+    _para(d, "　　共清理垃圾200余吨。（城管科供稿）")
+    _para(d, "二、社区风采", bold=True)
+    _para(d, "幸福社区举办邻里节", align=C, bold=True, size=18)
+    _para(d, "　　3月5日，幸福社区举办第三届邻里节，居民300余人参加。")
+    _para(d, "▲图为邻里节现场")
+    _para(d, "（幸福社区）")
+    _bottom_border(_para(d, ""))
+    _para(d, "共印30份")
+    _para(d, "主送：区委办、区政府办")
+    _para(d, "抄送：区民政局")
+    _para(d, "城南街道党政办公室　　2024年3月8日印发")
+    return _save(d)
+
+
 SHAPES = {
+    "unit-date-lines": unit_date_lines,
     "empty-rule-line": empty_rule_line,
     "drawn-rule": drawn_rule,
     "contents-and-placeholders": contents_and_placeholders,

@@ -155,12 +155,35 @@ def drop_contents_heading(lines: list[Line]) -> list[Line]:
             else ln for ln in lines]
 
 
-def unspace_masthead(lines: list[Line], hints: list[str | None]) -> list[Line]:
+def unspace_masthead(lines: list[Line], hints: list[str | None]) -> tuple[list[Line], list[str | None]]:
     """A masthead name letter-spaced with single spaces reads as one spaced with full-width
-    spaces (工　作　简　报), which the parser closes up."""
-    return [replace(ln, text=ln.text.strip().replace(" ", "\u3000"))
-            if hint == "masthead" and _SPACED.match(ln.text.strip()) else ln
-            for ln, hint in zip(lines, hints)]
+    spaces (工　作　简　报), which the parser closes up; the editing unit on a line of its own
+    with the date on the next (城南街道办事处 / 2024年03月08日) reads as one editor line."""
+    lines = [replace(ln, text=ln.text.strip().replace(" ", "\u3000"))
+             if hint == "masthead" and _SPACED.match(ln.text.strip()) else ln
+             for ln, hint in zip(lines, hints)]
+    out_lines: list[Line] = []
+    out_hints: list[str | None] = []
+    for ln, hint in zip(lines, hints):
+        prev = out_lines[-1] if out_lines else None
+        if (prev is not None and hint == out_hints[-1] == "masthead" and _DATE_ONLY.match(ln.text)
+                and _unit_line(prev)):
+            out_lines[-1] = replace(prev, text=f"{prev.text.strip()}\u3000\u3000{ln.text.strip()}")
+            continue
+        out_lines.append(ln)
+        out_hints.append(hint)
+    return out_lines, out_hints
+
+
+_NOT_UNIT = re.compile(r"第.{0,8}期|简报|快报|通讯|专报|动态|增刊|[0-9０-９]|^\s*(?:内部|秘密|机密|绝密|注意保存)")
+
+
+def _unit_line(ln: Line) -> bool:
+    """A masthead line that can only be the editing unit: not red (the name), no issue
+    number, no bulletin word, no digits, no classification."""
+    text = ln.text.strip()
+    return (0 < len(text) <= 30 and not _is_red(ln.para.color) and ln.table is None
+            and not _NOT_UNIT.search(text) and "\t" not in text and "\u3000\u3000" not in text)
 
 
 def join_split_titles(lines: list[Line], hints: list[str | None]) -> tuple[list[Line], list[str | None]]:
