@@ -167,3 +167,31 @@ def _one_paragraph(runs: str) -> str:
 ])
 def test_symbols(runs, text) -> None:
     assert _one_paragraph(runs) == text
+
+
+def test_ruby_reads_its_base_text() -> None:
+    runs = ('<w:r><w:t>市总工会</w:t></w:r><w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>pǔ</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>濮</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>阳分会</w:t></w:r>')
+    assert _one_paragraph(runs) == "市总工会濮阳分会"
+
+
+def test_an_imported_chunk_is_named_not_dropped_silently() -> None:
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    from bulletin_export.readers.docx import read_docx
+
+    d = docx.Document()
+    d.add_paragraph("市总召开工作会议")
+    d.add_paragraph("日前，市总工会召开会议，部署下一阶段工作。（市总办公室）")
+    d.element.body[-1].addprevious(parse_xml(
+        '<w:altChunk xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdChunk"/>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    res = read_docx(buf.getvalue(), file="exported.docx")
+    (warning,) = [x for x in res.diagnostics if x.code == "BX174"]
+    assert warning.headline().startswith("exported.docx: warning[BX174]: 1 imported part(s)")
+    assert res.issue.sections[0].articles[0].title == "市总召开工作会议"

@@ -68,7 +68,8 @@ def read_lines(data: bytes, file: str | None = None):
         from ...errors import InputError
 
         raise InputError(f"damaged .docx: {pkg.main} has no w:body", file=file)
-    lines = flatten(Walker(styles, numbering).blocks(body))
+    walker = Walker(styles, numbering)
+    lines = flatten(walker.blocks(body))
     own = own_document(lines)
     if own:
         lines = split_own_sources(lines)
@@ -78,7 +79,7 @@ def read_lines(data: bytes, file: str | None = None):
     lines, hints = unspace_masthead(lines, hints)
     if not own:
         lines, hints = join_split_titles(lines, hints)
-    return lines, hints, _reader_diagnostics(lines, pkg.external())
+    return lines, hints, _reader_diagnostics(lines, pkg.external(), walker.alt_chunks)
 
 
 def read_docx(data: bytes, *, file: str | None = None,
@@ -116,8 +117,13 @@ def _run_in(issue, lines):
     return replace(issue, sections=sections)
 
 
-def _reader_diagnostics(lines, external: list[tuple[str, str]]) -> list[Diagnostic]:
+def _reader_diagnostics(lines, external: list[tuple[str, str]], alt_chunks: int = 0) -> list[Diagnostic]:
     out: list[Diagnostic] = []
+    if alt_chunks:
+        out.append(Diagnostic(
+            "BX174", Severity.WARNING,
+            f"{alt_chunks} imported part(s) (w:altChunk: HTML or RTF pasted in by another program) not read",
+            hint="open the document in Word or WPS and save it again: the imported text becomes paragraphs"))
     for k, ln in enumerate(lines, start=1):
         info = ln.table
         if info is not None and info.kind == "figures" and info.first_row:

@@ -104,6 +104,7 @@ class Walker:
         self.numbering = numbering
         self.fields = _Fields()
         self.tables = 0
+        self.alt_chunks = 0  # w:altChunk: imported HTML/RTF content, not read (a warning says so)
 
     # -- blocks ---------------------------------------------------------------------------
     def blocks(self, container: etree._Element, where: str = "body", place: str | None = None,
@@ -126,6 +127,8 @@ class Walker:
                 self.blocks(el, where, place, out)
             elif tag == f"{{{MC}}}AlternateContent":
                 self.blocks(_choice(el), where, place, out)
+            elif tag == w("altChunk"):
+                self.alt_chunks += 1
         return out
 
     def table(self, tbl: etree._Element, outer: str | None) -> Table:
@@ -207,6 +210,11 @@ class Walker:
                 continue
             if tag == w("instrText"):
                 self.fields.instr(child.text or "")
+                continue
+            if tag == w("ruby"):  # phonetic guide: the base text is the text, not its reading
+                base = child.find(w("rubyBase"))
+                if base is not None:
+                    self.inline(base, sid, segments, boxes, place, para)
                 continue
             if tag in (w("drawing"), w("pict")) or tag == f"{{{MC}}}AlternateContent":
                 self.shapes(child, boxes, place, para)
