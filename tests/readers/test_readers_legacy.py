@@ -186,3 +186,19 @@ def test_a_web_page_saved_as_doc_is_converted(tmp_path) -> None:
     assert (issue.masthead.name, issue.masthead.issue_no, issue.masthead.editor) == ("工会工作简报", 5, "市总工会办公室")
     (art,) = issue.sections[0].articles
     assert (art.title, [p.text for p in art.paragraphs], art.source) == ("市总召开会议", ["5月3日，市总工会召开会议。"], "市总办公室")
+
+
+def test_without_libreoffice_an_odt_says_so_in_english(monkeypatch) -> None:
+    import io
+    import zipfile
+
+    from bulletin_export.errors import InputError
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
+    with pytest.raises(InputError) as err:
+        legacy.LegacyReader().read(buf.getvalue(), file="draft.odt")
+    assert "reading an OpenDocument document needs LibreOffice" in str(err.value)

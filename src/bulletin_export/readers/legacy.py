@@ -104,7 +104,8 @@ def to_docx(data: bytes, suffix: str, *, file: str | None = None) -> bytes:
     exe = soffice()
     what = _NAMES.get(suffix, suffix)
     if exe is None:
-        raise InputError(f"reading a {what} document needs LibreOffice, which is not installed "
+        article = "an" if what[:1] in "AEIOR" else "a"  # an OpenDocument, an RTF, a Word 97-2003
+        raise InputError(f"reading {article} {what} document needs LibreOffice, which is not installed "
                          f"(no soffice on PATH): install the package {PACKAGE}", file=file)
     with tempfile.TemporaryDirectory(prefix="bx-lo-") as tmp:
         root = Path(tmp)
