@@ -8,6 +8,17 @@ EXIT_USAGE = 2
 EXIT_WARNINGS = 3
 
 
+# Line breaks (and the other C0 controls) a message must not carry raw: an XSD message
+# quoting a value with a newline, a file named "a\nb.txt". Shown escaped, as diagnostics do.
+_BREAKS = {c: f"\\u{c:04x}" for c in (*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029)}
+_BREAKS.update({0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"})
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks and control characters escaped (\\n, \\u2028)."""
+    return text.translate(_BREAKS)
+
+
 class BulletinError(Exception):
     """A fatal error the CLI prints as one line (`file:line: message`) and exits with `exit_code`."""
 
@@ -28,7 +39,7 @@ class BulletinError(Exception):
         text = f"{where}{self.message}"
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return one_line(text)
 
 
 class InputError(BulletinError):

@@ -19,9 +19,12 @@ DEFAULT_OUT_DIR = Path("out")
 
 
 def display(name: "str | os.PathLike[str]") -> str:
-    """A file name as it can be printed: bytes that are not UTF-8 (0xFF) shown as \\xff."""
+    """A file name as it can be printed on one line: bytes that are not UTF-8 (0xFF) shown
+    as \\xff, a line break in the name as \\n."""
+    from ..errors import one_line
+
     text = os.fsdecode(name) if isinstance(name, (os.PathLike, bytes)) else name
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return one_line(text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 @dataclass(frozen=True)
@@ -145,8 +148,12 @@ class Result:
         return self.error is None and not self.errors
 
     def finish(self, options: BuildOptions, error_code: int = EXIT_CONTENT) -> "Result":
-        """Set exit_code from the error, the error diagnostics and the warnings."""
+        """Set exit_code from the error, the error diagnostics and the warnings; the error
+        is made one line (a message quoting a value with a line break stays one line)."""
         if self.error is not None:
+            from ..errors import one_line
+
+            self.error = one_line(self.error)
             self.exit_code = error_code
         elif self.errors:
             self.exit_code = EXIT_CONTENT

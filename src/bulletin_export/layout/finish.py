@@ -9,6 +9,7 @@ The page numbers are set here too, and every y is turned to top-down page coordi
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import groupby
 from operator import itemgetter
 from typing import Iterator
@@ -54,12 +55,17 @@ def _glyphs(pl: PageLine, faces: "_Faces", roles: list[str] | None = None
             step = g.width / len(g.text)
             for k, ch in enumerate(g.text):
                 key, em, _ = glyph(role, ch)
+                if key is None:  # an invisible control the face has no glyph for
+                    continue
                 adv = em * size
                 dx = (step - adv) / 2 if adv < 0.75 * size else 0.0  # a half-width glyph in a cell
                 yield key, x + k * step + dx, ch, adv
         else:
             for ch in g.text:
                 key, em, _ = glyph(role, ch)
+                if key is None:  # not drawn; its room as the line breaker measured it
+                    x += em * size
+                    continue
                 adv = em * size
                 yield key, x, ch, adv
                 x += adv
@@ -92,12 +98,18 @@ class _Faces:
         self._glyph: dict[tuple[str, str], tuple[str, float, object]] = {}
 
     def glyph(self, role: str, ch: str) -> tuple[str, float, object]:
-        """(face key, advance in em, ResolvedFont) of ``ch`` in a style role."""
+        """(face key, advance in em, ResolvedFont) of ``ch`` in a style role; the key is None
+        for an invisible control character the face has no glyph for (it is not drawn)."""
         hit = self._glyph.get((role, ch))
         if hit is None:
             face = self._choose(role, ch)
             em = self._metrics.em(ch, self.style.roles[role].font, uses_latin(role))
-            hit = self._glyph[(role, ch)] = (self.key(face, role), em, face)
+            if (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf")) and ord(ch) not in face.cmap:
+                # a space, format or control character (U+2001, U+2028, U+200E, U+202E, a tag)
+                # that needs no ink (fonts.coverage) and the face cannot draw: not a glyph
+                hit = self._glyph[(role, ch)] = (None, em, face)
+            else:
+                hit = self._glyph[(role, ch)] = (self.key(face, role), em, face)
         return hit
 
     def key(self, face, role: str) -> str:
@@ -183,7 +195,8 @@ def _page_number(n: int, layout: Layout, style, faces: _Faces
     y = g.bottom - pn.below_block - (box[3] if box else EM_ASCENT) * size
     items = []
     for ch, adv, (key, _, _) in zip(text, advs, glyphs):
-        items.append((key, x, ch, adv))
+        if key is not None:
+            items.append((key, x, ch, adv))
         x += adv
     return items, y
 
