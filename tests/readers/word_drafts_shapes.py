@@ -272,7 +272,29 @@ def unit_date_lines() -> bytes:
     return _save(d)
 
 
+def photo_table() -> bytes:
+    """Photos laid out in a borderless 2×2 table, each caption under its photo: captions of
+    the article (not a table of figures printed as 图为…｜图为…)."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "工会工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第9期\t市总工会办公室编\t2024年9月9日"))
+    _para(d, "市总举办职工运动会", align=C, bold=True, size=18)
+    _para(d, "　　9月7日，市第十届职工运动会开幕，3000余名职工参加。")
+    t = d.add_table(rows=2, cols=2)
+    _no_borders(t)
+    for j in range(2):
+        p = t.cell(0, j).paragraphs[0]
+        p.alignment = C
+        p.add_run().add_picture(io.BytesIO(_png()), width=Inches(1.5))
+    t.cell(1, 0).paragraphs[0].text = "图为开幕式现场"
+    t.cell(1, 1).paragraphs[0].text = "图为拔河比赛"
+    _para(d, "（市总宣教部）", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    return _save(d)
+
+
 SHAPES = {
+    "photo-table": photo_table,
     "unit-date-lines": unit_date_lines,
     "empty-rule-line": empty_rule_line,
     "drawn-rule": drawn_rule,

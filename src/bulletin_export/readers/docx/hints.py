@@ -112,7 +112,7 @@ def hints_for(lines: list[Line]) -> list[str | None]:
         if not text:
             continue
         if ln.table is not None:
-            hints[k] = {"end": "end", "figures": "paragraph"}.get(ln.table.kind)
+            hints[k] = {"end": "end", "figures": "paragraph", "pictures": "caption"}.get(ln.table.kind)
             if hints[k] == "end" and (_END_LINE.search(text) or _CREDITS.match(text)):
                 hints[k] = None  # an entry, 共印, the print line, credits: read by shape, as in text
             continue

@@ -6,8 +6,8 @@ halves (nothing between Chinese characters, one space between Latin words). A ru
 title (简讯: a bold start of a paragraph) becomes a title line and the paragraph's rest.
 Tables: a masthead table (at the top, borderless) gives a line per row, its cells joined
 by two full-width spaces (unit and date in two cells read as the editor line); an
-end-block table and a one-cell table give a line per paragraph; any other table is a
-table of figures, a line per row with the cells joined by ``CELL_SEPARATOR``.
+end-block table, a one-cell table and a table of photos with their captions give a line
+per paragraph; any other table is a table of figures, a line per row with the cells joined by ``CELL_SEPARATOR``.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Line:
 @dataclass
 class TableInfo:
     index: int
-    kind: str  # masthead / end / box / figures
+    kind: str  # masthead / end / box / pictures / figures
     rows: int
     cols: int
     first_row: bool = False
@@ -90,6 +90,8 @@ def table_kind(table: Table, leading: bool) -> str:
     if leading and (table.borderless or any(_is_red(p.color) for p in paras)) and (
             any(_MASTHEAD_CELL.search(t) for t in texts) or any(_is_red(p.color) for p in paras)):
         return "masthead"
+    if any(p.has_image for p in paras) and all(len(t) <= 80 for t in texts):
+        return "pictures"  # photos laid out in a table, their captions beside or under them
     return "figures"
 
 
@@ -106,7 +108,7 @@ def _paras(block):
 def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -> None:
     cols = max((len(r) for r in table.rows), default=0)
     info = TableInfo(table.index, kind, len(table.rows), cols)
-    if kind in ("end", "box"):
+    if kind in ("end", "box", "pictures"):
         for row in table.rows:
             for cell in row:
                 for block in cell:
