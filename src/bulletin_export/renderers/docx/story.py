@@ -74,6 +74,8 @@ def balanced(text: str, role: str, style, size: float | None = None) -> str:
     from ...layout.rules import is_wide
 
     rs = style.roles[role]
+    if rs.align != "center":  # the PDF balances centred lines only
+        return text
     size = size or rs.size
     cell = style.char_pitch if abs(size - style.page.body_size) < 1e-6 else \
         cell_for(style.block_width, size)
