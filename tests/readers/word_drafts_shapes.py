@@ -293,7 +293,26 @@ def photo_table() -> bytes:
     return _save(d)
 
 
+def end_label_cells() -> bytes:
+    """版记 as a two-column grid: the label in one cell and the recipients in the next, the
+    credits beside 共印X份, the print unit beside its date 印发 (a row is one entry)."""
+    d = docx.Document()
+    _body_size(d)
+    _para(d, "工会工作简报", align=C, size=40, color=RED)
+    _bottom_border(_para(d, "第9期\t市总工会办公室编\t2024年9月9日"))
+    _para(d, "市总举办职工运动会", align=C, bold=True, size=18)
+    _para(d, "　　9月7日，市第十届职工运动会开幕，3000余名职工参加。（市总宣教部）")
+    t = d.add_table(rows=4, cols=2)
+    _grid_borders(t)
+    for i, (left, right) in enumerate((("报送：", "市委办公室、市政府办公室"), ("抄送：", "各区总工会"),
+                                       ("编辑：王芳", "共印60份"), ("市总工会办公室", "2024年9月9日印发"))):
+        t.cell(i, 0).paragraphs[0].text = left
+        t.cell(i, 1).paragraphs[0].text = right
+    return _save(d)
+
+
 SHAPES = {
+    "end-label-cells": end_label_cells,
     "photo-table": photo_table,
     "unit-date-lines": unit_date_lines,
     "empty-rule-line": empty_rule_line,

@@ -108,7 +108,7 @@ def _paras(block):
 def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -> None:
     cols = max((len(r) for r in table.rows), default=0)
     info = TableInfo(table.index, kind, len(table.rows), cols)
-    if kind in ("end", "box", "pictures"):
+    if kind in ("end", "box", "pictures") and not (kind == "end" and _cells_are_fields(table)):
         for row in table.rows:
             for cell in row:
                 for block in cell:
@@ -139,7 +139,7 @@ def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -
                 groups += [[entry], []]
             else:
                 groups[-1].append(entry)
-        sep = "\u3000\u3000" if kind == "masthead" else CELL_SEPARATOR
+        sep = "\u3000\u3000" if kind in ("masthead", "end") else CELL_SEPARATOR
         for group in (g for g in groups if g):
             paras = [p for _, ps, _ in group for p in ps]
             numbers = [n for _, _, ns in group for n in ns]
@@ -152,6 +152,18 @@ def _table_lines(table: Table, kind: str, out: list[Line], counter: list[int]) -
             else:
                 out.append(line)
     out[start:start] = classified
+
+
+def _cells_are_fields(table: Table) -> bool:
+    """An end-block table of two or more columns whose cells hold one line each: a row is one
+    entry (报送： | 市委办公室, the print unit | its date 印发, credits | 共印X份)."""
+    if max((len(r) for r in table.rows), default=0) < 2:
+        return False
+    for row in table.rows:
+        for cell in row:
+            if sum(1 for b in cell for p in _paras(b) if p.text.strip()) > 1:
+                return False
+    return True
 
 
 def _block_lines(block, kind: str, out: list[Line], counter: list[int], info: TableInfo) -> None:
