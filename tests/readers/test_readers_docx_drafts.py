@@ -66,3 +66,26 @@ def test_the_readers_table_of_our_styles_is_the_writers() -> None:
             if expected:
                 assert got == expected, (role, key, got)
     assert {pair for pair in OWN_STYLES} <= {pair for pair in ROLE_STYLES.values()}
+
+
+#: Drafts whose model our DOCX cannot give back, and why (the test checks they still differ,
+#: and only in their sections, so a writer that starts printing it says the entry can go).
+NOT_PRINTED = {
+    "image-caption": "a caption that is no 图为…/▲ shape: the DOCX prints captions in the body style",
+    "cell-diagnostics": "an empty column heading (【】) is not printed: its articles join the column before",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DRAFTS))
+def test_draft_reads_back_through_our_docx(name: str) -> None:
+    from bulletin_export.api import render
+
+    first = read_docx(DRAFTS[name](), file=f"{name}.docx")
+    again = read_docx(render(first.issue, "docx", source_date_epoch=0), file="again.docx")
+    a, b = to_dict(first.issue), to_dict(again.issue)
+    for model in (a, b):
+        model.pop("source", None)
+    if name in NOT_PRINTED:
+        assert a["sections"] != b["sections"], f"{name} now reads back: drop it from NOT_PRINTED"
+        a.pop("sections"), b.pop("sections")
+    assert a == b

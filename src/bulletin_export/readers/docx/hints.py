@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .lines import _END_LINE, _ENUM, Line, _is_red
+from .lines import _END_LINE, _ENUM, CELL_SEPARATOR, Line, _is_red
 
 #: Our writer's styles (renderers/docx/styles.py ROLE_STYLES: name, id) -> role and hint.
 #: LibreOffice keeps the names but not the ids (Style21) when it saves a copy.
@@ -233,7 +233,10 @@ def _own(ln: Line) -> str | None:
         # its paragraph's last line (document.py): read by shape, as in the text
         return None
     if role == "body":
-        # a paragraph in （） would read as a source by shape; the rest reads as in text
+        # a paragraph in （） would read as a source by shape, a row of a table printed as
+        # text (昆山｜480｜12) as a title; the rest reads as in text
+        if CELL_SEPARATOR in ln.text:
+            return "paragraph"
         return "paragraph" if _PAREN.match(ln.text) and not _CAPTION.match(ln.text) else None
     if role == "end":
         return None  # entries, 共印, the print line and credits read by shape, as in text
