@@ -26,7 +26,7 @@ Element ids (stable, also the ``element`` of the display list's glyph runs):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..model import Issue, Paragraph, Span
@@ -109,12 +109,32 @@ def _article(a: int, art, level: int, style) -> Iterator[Element]:
         yield Element(f"{pre}.title", "title", art.title, art.span, outline=level)
     if art.subtitle:
         yield Element(f"{pre}.subtitle", "subtitle", art.subtitle, art.span)
+    cut = source_after(art)
     for k, p in enumerate(art.paragraphs):
+        if k == cut and art.source:
+            yield _source(pre, art, style, cut)
         yield Element(f"{pre}.paragraph.{k}", block_role(p), p.text, p.span)
-    if art.source:
-        own = source_on_own_line(art, style)
-        yield Element(f"{pre}.source", "source" if own else "body", source_text(art.source),
-                      art.span, joins=not own)
+    if art.source and cut == len(art.paragraphs):
+        yield _source(pre, art, style, cut)
+
+
+def _source(pre: str, art, style, cut: int) -> Element:
+    own = source_on_own_line(replace(art, paragraphs=art.paragraphs[:cut]), style)
+    return Element(f"{pre}.source", "source" if own else "body", source_text(art.source),
+                   art.span, joins=not own)
+
+
+def source_after(art) -> int:
+    """How many of the article's blocks its source follows: all of them, except attachment
+    lines (附件：…) at the end, which the source was written before and which the parser
+    keeps after it (``parser.blocks.last_text``): `…隐患。（安全环保部）` then `附件：…`."""
+    from ..parser.kinds import is_attachment
+
+    cut = len(art.paragraphs)
+    while cut > 1 and getattr(art.paragraphs[cut - 1], "kind", "text") == "text" and \
+            is_attachment(art.paragraphs[cut - 1].text):
+        cut -= 1
+    return cut
 
 
 def _end_block(issue: Issue) -> Iterator[Element]:

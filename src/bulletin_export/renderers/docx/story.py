@@ -237,8 +237,12 @@ def write_content(story: Story, items: "list[Element]", style) -> None:
 
 def _article(story: Story, items: "list[Element]", style) -> None:
     title = subtitle = head = None
+    joined = False
     for n, e in enumerate(items):
         nxt = items[n + 1] if n + 1 < len(items) else None
+        if joined:  # the source, printed at the end of the paragraph before it
+            joined = False
+            continue
         if e.kind == "article.title" and e.runs_in:
             head = e  # 简讯: a run at the start of the first paragraph
         elif e.kind == "article.title":
@@ -251,8 +255,9 @@ def _article(story: Story, items: "list[Element]", style) -> None:
             lead = head.text if head else ""
             if nxt is not None and nxt.joins and source_fits(lead + e.text, nxt.text, style):
                 run_in(story.add(e.role, e.text + nxt.text, e.span), head)
-                break  # the source ended this, the last, paragraph
-            run_in(story.add(e.role, e.text, e.span), head)
+                joined = True  # the source ends this paragraph (attachment lines may follow)
+            else:
+                run_in(story.add(e.role, e.text, e.span), head)
             head = None
         elif e.joins:  # never split: a right-aligned body line of its own, as in the PDF
             source_line(story.add(e.role, e.text, e.span))
