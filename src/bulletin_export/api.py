@@ -57,7 +57,12 @@ def parse(source: "str | os.PathLike[str] | bytes", *, overrides: Mapping[str, s
     else:
         reader, data, name = readers.for_input(file, source[:readers.HEAD_BYTES]), source, file
     extra = {"encoding": encoding} if encoding and reader.name == "text" else {}
-    return reader.read(data, file=name, overrides=overrides, **extra)
+    from .errors import InputError
+
+    try:
+        return reader.read(data, file=name, overrides=overrides, **extra)
+    except InputError as exc:
+        raise readers.unclaimed(name, reader, exc)
 
 
 def render(issue: "Issue", fmt: str, *, style: str | None = None,

@@ -196,3 +196,23 @@ def test_a_failed_rename_removes_the_outputs_already_renamed(tmp_path, seed_path
     assert len(calls) == 2
     assert report.failed and "No space left on device" in report.failed[0].error
     assert report.outputs == 0 and list(out.iterdir()) == []
+
+
+def test_a_file_of_a_format_no_reader_takes_says_so(tmp_path, seed_path):
+    """build x.pdf (a natural mistake): the text reader is the fallback, and "binary file"
+    alone did not say that .pdf is simply not an input format."""
+    pdf = tmp_path / "issue.pdf"
+    pdf.write_bytes(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n\x00\x00")
+    for command in (["build", pdf, "-f", "xml", "-o", tmp_path / "out"], ["parse", pdf], ["check", pdf]):
+        proc = _cli(*command)
+        assert proc.returncode == 1, command
+        line = _one_error_line(proc)
+        assert f"{pdf}: binary file" in line and "(.pdf is not an input format; inputs: text (.txt), xml (.xml)" in line
+    import bulletin_export as bx
+    from bulletin_export.errors import InputError
+
+    with pytest.raises(InputError, match=r"\.pdf is not an input format"):
+        bx.parse(pdf)
+    # a claimed suffix keeps its own message; text without a suffix is still read
+    (tmp_path / "notes").write_bytes(seed_path.read_bytes())
+    assert bx.parse(tmp_path / "notes").issue.sections

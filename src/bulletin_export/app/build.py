@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import EXIT_CONTENT, BulletinError
+from ..errors import EXIT_CONTENT, BulletinError, InputError
 from .policy import diagnose, first_error
 from .records import BuildOptions, Result, Source, display
 
@@ -76,8 +76,11 @@ def build_one(source: Source, options: BuildOptions, *, ctx: "RenderContext | No
         reader = readers.for_input(source.name, source.data[:readers.HEAD_BYTES])
         result.reader = reader.name
         extra = {"encoding": options.encoding} if options.encoding and reader.name == "text" else {}
-        parsed = reader.read(source.data, file=source.name, overrides=dict(options.overrides) or None,
-                             **extra)
+        try:
+            parsed = reader.read(source.data, file=source.name, overrides=dict(options.overrides) or None,
+                                 **extra)
+        except InputError as exc:
+            raise readers.unclaimed(source.name, reader, exc)
         result.issue, result.lines = parsed.issue, tuple(parsed.lines)
         fonts = ctx.fonts if wants_glyphs(options) else None
         result.diagnostics = diagnose(parsed, options, fonts, reader=reader, file=source.name,

@@ -193,6 +193,19 @@ def for_input(name: str | None, head: bytes) -> Reader:
     return text
 
 
+def unclaimed(name: str | None, reader: Reader, exc: InputError) -> InputError:
+    """``exc`` with a hint when no reader claims the suffix of ``name`` and the text
+    reader (the fallback) refused the bytes: "a .pdf is not an input format" says more
+    than "binary file"."""
+    import os
+
+    suffix = os.path.splitext(name or "")[1].lower()
+    if suffix and reader.name == FALLBACK and by_suffix(name) is None and exc.hint is None:
+        exc.hint = (f"{suffix} is not an input format; inputs: "
+                    + ", ".join(f"{r.name} ({' '.join(r.suffixes)})" for r in all_readers()))
+    return exc
+
+
 def read(data: bytes, *, file: str | None = None,
          overrides: Mapping[str, str] | None = None) -> "ParseResult":
     """Pick the reader for ``file``/``data`` and read it."""
