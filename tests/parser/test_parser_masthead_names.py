@@ -68,6 +68,16 @@ def test_the_year_warning_says_what_the_date_line_does() -> None:
     assert bx108("工会工作简报\n第4期\n市总办编　2012年4月28日\n") == []
 
 
+def test_the_year_is_a_warning_only_when_the_date_line_does_not_carry_it() -> None:
+    def severity(masthead: str) -> list[str]:
+        res = parse_text(masthead + "\n市总召开例会\n4月6日，市总召开例会。\n")
+        return [d.severity.value for d in res.diagnostics if d.code == "BX108"]
+
+    assert severity("工作简报\n2024年第3期\n校长办公室编　2024年3月15日\n") == ["info"]
+    assert severity("工作简报\n（2023）第3期\n校长办公室编　2024年3月15日\n") == ["warning"]
+    assert severity("工作简报\n2024年第3期\n") == ["warning"]
+
+
 CLASSIFIED = "内部资料\n苏州工会\n苏州市总工会编　2012年4月28日\n\n市总召开例会\n4月6日，市总召开例会，部署二季度工作。（市总办公室）\n"
 
 

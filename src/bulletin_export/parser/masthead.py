@@ -260,14 +260,17 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
 
 
 def _year_warning(year: int, span: Span, date: Any) -> Diagnostic:
-    """BX108: the issue line's year (2012年第4期) has no field and is not printed."""
+    """BX108: the issue line's year (2012年第4期) has no field and is not printed: info when
+    the date line gives the same year, else a warning (the year is lost or contradicted)."""
+    severity = Severity.WARNING
     if date is None:
         tail = "the masthead has no date"
     elif date.year != year:
         tail = f"the date line says {date.year}"
     else:
         tail = "the date line carries it"
-    return Diagnostic("BX108", Severity.WARNING,
+        severity = Severity.INFO  # nothing is lost: no warning on a well-formed 2024年第3期
+    return Diagnostic("BX108", severity,
                       f"the year in the issue line ({year}) is not printed; {tail}", span,
                       hint="the issue line is printed as 第N期; the year shows in the date (…编　2012年4月28日)")
 
