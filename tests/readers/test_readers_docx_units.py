@@ -195,3 +195,15 @@ def test_an_imported_chunk_is_named_not_dropped_silently() -> None:
     (warning,) = [x for x in res.diagnostics if x.code == "BX174"]
     assert warning.headline().startswith("exported.docx: warning[BX174]: 1 imported part(s)")
     assert res.issue.sections[0].articles[0].title == "市总召开工作会议"
+
+
+def test_a_list_using_a_list_style_takes_its_levels() -> None:
+    """w:numStyleLink: the abstract list the paragraphs use has no levels of its own; the
+    one with the matching w:styleLink holds them (Word writes this for list styles)."""
+    numbering = _numbering(
+        '<w:abstractNum w:abstractNumId="1"><w:styleLink w:val="BulletinList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+        '<w:suff w:val="nothing"/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="BulletinList"/></w:abstractNum>'
+        '<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>')
+    assert [numbering.label("5", 0) for _ in range(3)] == ["一、", "二、", "三、"]

@@ -127,12 +127,27 @@ class Numbering:
         self.started: set[str] = set()
         if root is None:
             return
+        linked: dict[str, str] = {}  # abstractNumId -> the list style it takes its levels from
+        defines: dict[str, str] = {}  # list style -> the abstractNumId holding its levels
         for ab in root.iter(w("abstractNum")):
             levels = {}
             for lvl in ab.iter(w("lvl")):
                 ilvl = lvl.get(w("ilvl"), "0")
                 levels[int(ilvl) if ilvl.isdigit() else 0] = _level(lvl)
-            self.abstract[ab.get(w("abstractNumId"), "")] = levels
+            ab_id = ab.get(w("abstractNumId"), "")
+            self.abstract[ab_id] = levels
+            for tag, into in ((w("numStyleLink"), linked), (w("styleLink"), defines)):
+                el = ab.find(tag)
+                if el is not None and el.get(w("val")):
+                    if into is linked:
+                        into[ab_id] = el.get(w("val"))
+                    else:
+                        into[el.get(w("val"))] = ab_id
+        for ab_id, style in linked.items():
+            # a list that uses a list style (w:numStyleLink): its levels are the style's
+            source = defines.get(style)
+            if not self.abstract.get(ab_id) and source is not None:
+                self.abstract[ab_id] = self.abstract.get(source, {})
         for num in root.iter(w("num")):
             ref = num.find(w("abstractNumId"))
             entry = _Num(ref.get(w("val"), "") if ref is not None else "")
