@@ -216,3 +216,23 @@ def test_a_file_of_a_format_no_reader_takes_says_so(tmp_path, seed_path):
     # a claimed suffix keeps its own message; text without a suffix is still read
     (tmp_path / "notes").write_bytes(seed_path.read_bytes())
     assert bx.parse(tmp_path / "notes").issue.sections
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", [["schema"], ["parse", "SEED", "--json"], ["check", "SEED"], ["formats"]])
+def test_a_full_standard_output_is_one_line_not_a_traceback(command, seed_path):
+    args = [str(seed_path) if a == "SEED" else a for a in command]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([*CLI, *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.splitlines()[-1] == "bulletin-export: error: cannot write to standard output: No space left on device"
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_reader_that_stops_reading_is_not_an_error(seed_path):
+    proc = subprocess.Popen([*CLI, "parse", str(seed_path), "--json"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.read(1)
+    proc.stdout.close()           # | head -c 1
+    assert proc.wait(timeout=120) == 0
+    assert b"Traceback" not in proc.stderr.read()

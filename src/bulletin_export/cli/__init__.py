@@ -102,4 +102,31 @@ def _main(argv: list[str] | None) -> int:
     except SystemExit as exc:
         code = exc.code
         return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+    except OSError as exc:  # standard output closed or full (| head, > /dev/full)
+        if not _is_stdout_error(exc):
+            raise
+        _silence_stdout()
+        if isinstance(exc, BrokenPipeError):  # the reader stopped reading: not an error
+            return 0
+        print(f"bulletin-export: error: cannot write to standard output: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
     return 0
+
+
+def _is_stdout_error(exc: OSError) -> bool:
+    """Whether ``exc`` came from writing or flushing standard output (it names no file)."""
+    import errno
+
+    return exc.filename is None and exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT,
+                                                  errno.EFBIG, errno.EBADF)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
