@@ -1,4 +1,5 @@
-"""Centred titles, subtitles and masthead names break where the PDF breaks them, and an
+"""Centred titles, subtitles and masthead names break where the PDF breaks them (a name
+with Latin capitals is set small enough to stay on one line, as in the PDF), and an
 editing unit too long to share its line with the date gets a line of its own, as in the PDF.
 
 Word and LibreOffice fill a line before breaking: a 41-character title came out 20 + 20 + 1
@@ -26,7 +27,9 @@ from bulletin_export.renderers.docx import DocxRenderer
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "parser" / "fixtures"
-NAMES = ["title-long-cases", "masthead-long-name", "masthead-long-name-suffix"]
+WRAPPED = ["title-long-cases", "masthead-long-name", "masthead-long-name-suffix"]
+#: A name with Latin capitals (XX大学附属医院院务简报), one line in the PDF.
+NAMES = WRAPPED + ["masthead-two-line-name"]
 CENTRED = ("title", "subtitle", "masthead_name")
 
 
@@ -52,7 +55,7 @@ def _pdf_lines(issue, ctx, roles) -> list[list[str]]:
     return out
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", WRAPPED)
 def test_docx_breaks_centred_lines_where_the_pdf_does(built, name):
     ctx, out = built
     issue, data = out[name]

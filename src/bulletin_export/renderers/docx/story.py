@@ -170,10 +170,29 @@ def editor_line_fits(editor: str, date: str, role: str, style) -> bool:
 
 def name_size(name: str, style) -> float:
     """The masthead name's size: the role's, or smaller so that the name stays on one line
-    (``printed.one_line_size``, as the PDF sets it), never below an article title's size."""
+    (``printed.one_line_size``, as the PDF sets it), never below an article title's size.
+    Latin capitals count at Times New Roman's width (the PDF measures them in the face):
+    counted as half an em, XX大学附属医院院务简报 was set too large and wrapped its 报."""
     rs = style.roles["masthead_name"]
     width = style.block_width - (rs.indent_left + rs.indent_right) * rs.size
-    return one_line_size(name, rs.size, width, minimum=style.roles["title"].size)
+    floor = style.roles["title"].size
+    size = one_line_size(name, rs.size, width, minimum=floor)
+    caps = sum(_CAP_EM.get(c, 0.75) - 0.5 for c in name if "A" <= c <= "Z")
+    ems = one_line_ems(name) + caps
+    if caps and ems * size > width:
+        size = max(floor, width / ems)
+    return size
+
+
+#: Times New Roman's widest capitals, in em (the others are taken as 0.75).
+_CAP_EM = {"M": 0.89, "W": 0.95}
+
+
+def one_line_ems(text: str) -> float:
+    """The width of ``text`` in em as ``printed.one_line_size`` counts it."""
+    import unicodedata
+
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
 
 
 def fit_name(p: etree._Element, name: str, style) -> None:
