@@ -216,7 +216,10 @@ def run_dask(jobs: Sequence["Job"], options: BuildOptions, inputs: tuple[Path, .
     client, cluster = connect(options)
     futures: dict = {}  # the futures in flight -> their jobs
     try:
-        prints = set(client.run(font_fingerprint, remote).values())
+        try:
+            prints = set(client.run(font_fingerprint, remote).values())
+        except Exception as exc:  # a worker without bulletin_export, or one that broke
+            raise BulletinError(f"the Dask workers cannot build: {type(exc).__name__}: {exc}") from None
         if len(prints) > 1:
             raise UsageError("the Dask workers find different fonts for this style, so their outputs "
                              "would differ; install the same fonts on every worker")
