@@ -311,7 +311,30 @@ def end_label_cells() -> bytes:
     return _save(d)
 
 
+def soft_break_masthead() -> bytes:
+    """The masthead typed with Shift+Enter: the red name and the issue line in one centred
+    paragraph, the unit and the date in one (each break is a line of the masthead)."""
+    d = docx.Document()
+    _body_size(d)
+    p = d.add_paragraph()
+    p.alignment = C
+    run = p.add_run("工会工作简报")
+    run.font.color.rgb = RED
+    run.font.size = Pt(40)
+    run.add_break()
+    p.add_run("第5期（总第60期）")
+    p = d.add_paragraph()
+    p.add_run("市总工会办公室编")
+    p.add_run().add_break()
+    p.add_run("2024年5月5日")
+    _bottom_border(p)
+    _para(d, "市总召开会议", align=C, bold=True, size=18)
+    _para(d, "　　5月3日，市总工会召开会议。（市总办公室）")
+    return _save(d)
+
+
 SHAPES = {
+    "soft-break-masthead": soft_break_masthead,
     "end-label-cells": end_label_cells,
     "photo-table": photo_table,
     "unit-date-lines": unit_date_lines,

@@ -76,7 +76,7 @@ def read_lines(data: bytes, file: str | None = None):
     else:
         lines = drop_contents_heading(lines)
     hints = hints_for(lines)
-    lines, hints = unspace_masthead(lines, hints)
+    lines, hints = unspace_masthead(lines, hints, own)
     if not own:
         lines, hints = join_split_titles(lines, hints)
     return lines, hints, _reader_diagnostics(lines, pkg.external(), walker.alt_chunks)

@@ -155,10 +155,24 @@ def drop_contents_heading(lines: list[Line]) -> list[Line]:
             else ln for ln in lines]
 
 
-def unspace_masthead(lines: list[Line], hints: list[str | None]) -> tuple[list[Line], list[str | None]]:
+def unspace_masthead(lines: list[Line], hints: list[str | None],
+                     own: bool = False) -> tuple[list[Line], list[str | None]]:
     """A masthead name letter-spaced with single spaces reads as one spaced with full-width
-    spaces (工　作　简　报), which the parser closes up; the editing unit on a line of its own
+    spaces (工　作　简　报), which the parser closes up; a soft break in a masthead paragraph
+    starts a line of its own (not in our DOCX, which breaks a long name so); the editing unit on a line of its own
     with the date on the next (城南街道办事处 / 2024年03月08日) reads as one editor line."""
+    split_lines: list[Line] = []
+    split_hints: list[str | None] = []
+    for ln, hint in zip(lines, hints):
+        pieces = [t for t in ln.para.text.split("\n") if t.strip()]
+        if not own and hint == "masthead" and ln.part == "whole" and ln.table is None and len(pieces) > 1:
+            # a soft break in the masthead shows two lines (工会工作简报 / 第5期)
+            split_lines += [replace(ln, text=t) for t in pieces]
+            split_hints += [hint] * len(pieces)
+        else:
+            split_lines.append(ln)
+            split_hints.append(hint)
+    lines, hints = split_lines, split_hints
     lines = [replace(ln, text=ln.text.strip().replace(" ", "\u3000"))
              if hint == "masthead" and _SPACED.match(ln.text.strip()) else ln
              for ln, hint in zip(lines, hints)]
