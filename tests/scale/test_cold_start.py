@@ -83,3 +83,23 @@ def test_fc_list_is_run_once_then_read_from_the_cache(tmp_path):
     assert first["runs"] == 1 and second["runs"] == 0 and second["files"] == first["files"]
     third = loaded_after(code, {**env, "FONTCONFIG_PATH": "/etc/fonts"})["out"]
     assert third["runs"] == 1 and third["files"] == first["files"]
+
+
+def test_parsing_needs_no_importlib_metadata_without_reader_plug_ins(tmp_path):
+    """importlib.metadata costs 30-40 ms in a bare process; with no distribution declaring
+    the readers' group it is not imported, and one that does is still found."""
+    code = ("import bulletin_export as bx\nfrom pathlib import Path\n"
+            f"out['kind'] = bx.parse(Path({str(SEED)!r})).issue.sections[0].heading\n"
+            "from bulletin_export import readers\nout['readers'] = readers.names()")
+    got = loaded_after(code)
+    assert "importlib.metadata" not in got["modules"] and got["out"]["kind"]
+    assert got["out"]["readers"][:2] == ["text", "xml"]
+    info = tmp_path / "bx_cold_toy-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bx_cold_toy\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[bulletin_export.readers]\ntoy = bx_toy_plugin:ToyReader\n",
+                                           encoding="utf-8")
+    (tmp_path / "bx_toy_plugin.py").write_bytes((ROOT / "tests" / "cli" / "plugins" / "bx_toy_plugin.py").read_bytes())
+    got = loaded_after("from bulletin_export import readers\nout['readers'] = readers.names()",
+                       {"PYTHONPATH": str(tmp_path)})
+    assert "toy" in got["out"]["readers"] and "importlib.metadata" in got["modules"]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from importlib import metadata
 from typing import TYPE_CHECKING, Mapping, Protocol, runtime_checkable
 
 from ..errors import InputError, UsageError
@@ -76,7 +75,9 @@ def _entry_points() -> tuple:
     import sys
 
     if _scanned != tuple(sys.path):
-        _eps = tuple(metadata.entry_points(group=GROUP))
+        from ..lazy import entry_points  # importlib.metadata only when a plug-in is installed
+
+        _eps = entry_points(GROUP)
         _scanned = tuple(sys.path)
     return _eps
 

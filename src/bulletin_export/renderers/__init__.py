@@ -93,9 +93,9 @@ def _entry_points():
     import sys
 
     if _scanned != tuple(sys.path):
-        from importlib import metadata
+        from ..lazy import entry_points  # importlib.metadata only when a plug-in is installed
 
-        _eps = tuple(metadata.entry_points(group=GROUP))
+        _eps = entry_points(GROUP)
         _scanned = tuple(sys.path)
     return _eps
 
