@@ -91,7 +91,19 @@ class DisplayList:
 
 
 def display_list(issue, style, fonts) -> DisplayList:
-    """The finished layout of an issue: the one entry point (see module docstring)."""
+    """The finished layout of an issue: the one entry point (see module docstring).
+
+    The layout makes a few Python objects per character; with CPython's default collector
+    thresholds their collections cost more the bigger the heap, which made a 1 MB issue
+    take 1.5x its linear time (docs/reliability.md). The first generation's threshold is
+    raised while it runs (and put back after): linear, and the same display list."""
+    import gc
+
     from .finish import finish
 
-    return finish(issue, style, fonts)
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 50000), *old[1:])
+    try:
+        return finish(issue, style, fonts)
+    finally:
+        gc.set_threshold(*old)
