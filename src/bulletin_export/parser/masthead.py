@@ -33,6 +33,8 @@ NAME_MAX = 20  # characters of a name line, any suffix
 NAME_LONG_MAX = 40  # characters of a name line followed by an issue line or ending in 简报, 快报, …
 _PUNCT = re.compile(r"[。！？；，、：:;,!?]")
 _NAME_THEN_ISSUE = re.compile(rf"^(\S.*?)\s*(?=[（(]?\s*(?:增\s*刊|第\s*{NUM}\s*期))")
+_UNIT_SUFFIX = re.compile(r"(办公室|办|委员会|委|局|厅|处|科|部|室|中心|会|院|校|所|站|队|政府|街道|社区|公司|集团)$")
+_BODY_START = re.compile(r"^(?:[【〖［\[]|编\s*者\s*按|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
 RULE_LINE = re.compile(r"^[\s\-—─━－=＝_＿*＊★☆·•~～]{3,}$")
 
 
@@ -220,12 +222,16 @@ def read_masthead(lines: Sequence[Line], start: int, name: str | None = None,
                         and _name_line(lines[j].stripped, after, name, True)):
                     kind = ("name", {"name": joined}, True)
                     two_line_name = j
-        if (kind is None and "editor" not in parts.values and previous in ("name", "issue")
+        if (kind is None and "editor" not in parts.values and previous in ("name", "issue", "editor")
                 and _name_like(text, 30)):
-            # the editing unit on a line of its own, the date on the next (XX街道办 / 2024年4月12日)
+            # the editing unit on a line of its own, the date on the next (XX街道办 / 2024年4月12日),
+            # or after the date line when the body starts next (2024年3月5日 / 市卫健委办公室 / 【…】)
             j = next_nonblank(i + 1)
             after = _kind(lines[j].stripped) if j < n else None
-            if after and after[0] == "editor" and set(after[1]) == {"date"}:
+            if previous != "editor" and after and after[0] == "editor" and set(after[1]) == {"date"}:
+                kind = ("editor", {"editor": clean(text)}, False)
+            elif (previous == "editor" and "date" in parts.values and _UNIT_SUFFIX.search(clean(text))
+                  and (j >= n or after is not None or _BODY_START.match(lines[j].stripped))):
                 kind = ("editor", {"editor": clean(text)}, False)
         if kind is None:
             break

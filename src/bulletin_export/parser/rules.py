@@ -84,6 +84,9 @@ class BodyParser(HintRules, ShapeRules):
         label, recipients, span = self.entries[-1]
         more = clean(self.lines[i].text)
         sep = " " if recipients and is_latin(recipients[-1]) and is_latin(more[0]) else ""
+        if (not sep and recipients and recipients[-1] not in "，、；,;：:" and self.lines[i].text[:1].isspace()
+                and more[0] not in "，、；,;）)"):
+            sep = "，"  # 报：省总工会 / 　　市委、市人大…领导: an indented line is the next group
         self.entries[-1] = (label, recipients + sep + more, join_spans(span, self.lines[i].span()))
         self.warn("BX120", f"line after {label}： taken as more of its recipients", self.lines[i].span(),
                   hint="keep each end-block entry on one line")
