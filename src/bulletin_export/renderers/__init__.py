@@ -76,6 +76,19 @@ class RenderContext:
 
         return resolve_fonts(self.style, font_dirs=self.font_dirs)
 
+    def display_list(self, issue: "Issue"):
+        """The issue's finished layout (layout.display_list) for this context's style and
+        fonts, computed once per issue: the PDF and the OFD of one input draw the same list
+        (the last issue's list is kept, so a batch worker holds one at a time)."""
+        memo = self.__dict__.get("_display")
+        if memo is not None and memo[0] is issue:
+            return memo[1]
+        from ..layout.display import display_list
+
+        dl = display_list(issue, self.style, self.fonts)
+        self.__dict__["_display"] = (issue, dl)
+        return dl
+
     def build_time(self, issue: "Issue"):
         from ..timestamps import build_time
 

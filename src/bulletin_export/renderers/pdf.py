@@ -13,7 +13,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..errors import FontError
-from ..layout import DisplayList, Layout, display_list, layout_issue
+from ..layout import DisplayList, Layout, layout_issue
 from ..printed import metadata
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,7 +50,7 @@ def display_for(issue: "Issue", ctx: "RenderContext") -> DisplayList:
     skipped when the application layer has checked this issue, ctx.glyphs_checked)."""
     if not ctx.glyphs_checked(issue):
         check_coverage(issue, ctx.fonts)
-    return display_list(issue, ctx.style, ctx.fonts)
+    return ctx.display_list(issue)
 
 
 class PdfRenderer:

@@ -76,13 +76,12 @@ class OfdRenderer:
     uses_fonts = True  # the batch checks glyph coverage before rendering
 
     def render(self, issue: "Issue", ctx: "RenderContext") -> bytes:
-        from ...layout.display import display_list
         from ...printed import metadata
 
         checked = getattr(ctx, "glyphs_checked", None)  # the application layer checked already
         if not (checked and checked(issue)):
             check_coverage(issue, ctx.fonts)
-        dl = display_list(issue, ctx.style, ctx.fonts)
+        dl = ctx.display_list(issue)  # shared with the PDF of the same input
         return write_ofd(dl, metadata(issue), ctx.build_time(issue), ctx.fonts)
 
 
