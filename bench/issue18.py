@@ -36,7 +36,7 @@ IMPORTS = ("typer", "rich", "docx", "reportlab", "PIL", "lxml", "fontTools", "im
 
 def worker_cpu(batch: Path, issues: int) -> dict:
     """Process time per issue of a warm worker (see the module's docstring)."""
-    from bulletin_export import app, renderers
+    from bulletin_export import app, readers, renderers
 
     files = sorted(batch.rglob("*.txt"))[: issues + 1]
     options = app.BuildOptions(formats=FORMATS, out_dir=None, checks=False)
@@ -53,11 +53,12 @@ def worker_cpu(batch: Path, issues: int) -> dict:
             first = spent
             continue
         totals.append(spent)
-        ctx.checked = res.issue  # as build_one does: the coverage is known
+        issue = readers.read(src.data, file=src.name).issue  # a fresh Issue: no layout cached for it
+        ctx.checked = issue  # as build_one does: the coverage is known
         try:
             for fmt in FORMATS:
                 t = time.process_time()
-                renderers.get(fmt).render(res.issue, ctx)
+                renderers.get(fmt).render(issue, ctx)
                 split[fmt].append(time.process_time() - t)
         finally:
             ctx.checked = None
