@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..errors import BulletinError, UsageError
-from .records import BuildOptions, Result, Source, display
+from .records import BuildOptions, Result, Source
 
 if TYPE_CHECKING:  # pragma: no cover
     from .plan import Job
@@ -170,25 +170,10 @@ def connect(options: BuildOptions):
 def stage(res: Result, job: "Job", options: BuildOptions, inputs: tuple[Path, ...], tag: str) -> Result:
     """In the client: the outputs of a built input into temporary files beside their
     targets (Result.pending), after the same target checks as a pool worker makes."""
-    from ..outputs import check_target, write_temps
+    from .runner import stage as stage_in_temps
 
     res.path = job.source if isinstance(job.source, Path) else job.source.path
-    if res.error is not None or not job.targets:
-        return res
-    try:
-        for _, target in job.targets:
-            check_target(target, inputs + ((res.path,) if res.path else ()), options.force)
-        pairs = write_temps([(target, res.outputs[fmt]) for fmt, target in job.targets], tag=tag)
-    except BulletinError as exc:
-        res.outputs, res.error = {}, str(exc)
-        return res.finish(options, exc.exit_code)
-    except OSError as exc:
-        name = display(exc.filename) if exc.filename else job.name
-        res.outputs, res.error = {}, f"{name}: cannot write: {exc.strerror or exc}"
-        return res.finish(options)
-    res.outputs = {}
-    res.pending = tuple((fmt, tmp, target) for (fmt, _), (tmp, target) in zip(job.targets, pairs))
-    return res
+    return stage_in_temps(res, job, options, inputs + ((res.path,) if res.path else ()), tag)
 
 
 def failed(job: "Job", exc: BaseException, options: BuildOptions) -> Result:

@@ -115,6 +115,28 @@ def _init_worker(options: BuildOptions, inputs: tuple[Path, ...], child: bool, t
     context(options).style  # noqa: B018 - load now, fail early
 
 
+def stage(res: Result, job: Job, options: BuildOptions, inputs: tuple[Path, ...], tag: str) -> Result:
+    """The outputs of a built input into temporary files beside their targets
+    (Result.pending), after the target checks (never over an input, the overwrite rule);
+    a pool worker and the Dask client both stage through here."""
+    if res.error is not None or not job.targets:
+        return res
+    try:
+        for _, target in job.targets:
+            check_target(target, inputs, options.force)
+        pairs = write_temps([(target, res.outputs[fmt]) for fmt, target in job.targets], tag=tag)
+    except BulletinError as exc:
+        res.outputs, res.error = {}, str(exc)
+        return res.finish(options, exc.exit_code)
+    except OSError as exc:
+        name = display(exc.filename) if exc.filename else job.name
+        res.outputs, res.error = {}, f"{name}: cannot write: {exc.strerror or exc}"
+        return res.finish(options)
+    res.outputs = {}
+    res.pending = tuple((fmt, tmp, target) for (fmt, _), (tmp, target) in zip(job.targets, pairs))
+    return res
+
+
 def work(job: Job) -> Result:
     """Build one job; its outputs become temporary files (Result.pending) when they go to
     files. Every failure is caught into the result."""
@@ -130,22 +152,7 @@ def work(job: Job) -> Result:
         except BulletinError as exc:
             return Result(name=job.name, path=src_path, error=str(exc)).finish(options, exc.exit_code)
         res = build_one(source, options)
-        if res.error is not None or not job.targets:
-            return res
-        try:
-            for _, target in job.targets:
-                check_target(target, _INPUTS + ((src_path,) if src_path else ()), options.force)
-            pairs = write_temps([(target, res.outputs[fmt]) for fmt, target in job.targets], tag=_TAG)
-        except BulletinError as exc:
-            res.outputs, res.error = {}, str(exc)
-            return res.finish(options, exc.exit_code)
-        except OSError as exc:
-            name = display(exc.filename) if exc.filename else job.name
-            res.outputs, res.error = {}, f"{name}: cannot write: {exc.strerror or exc}"
-            return res.finish(options)
-        res.outputs = {}
-        res.pending = tuple((fmt, tmp, target) for (fmt, _), (tmp, target) in zip(job.targets, pairs))
-        return res
+        return stage(res, job, options, _INPUTS + ((src_path,) if src_path else ()), _TAG)
     finally:
         if note:
             note.unlink(missing_ok=True)
