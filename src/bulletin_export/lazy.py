@@ -64,6 +64,33 @@ def defer(name: str) -> None:
             setattr(sys.modules[parent], child, stub)  # find_spec imported the parent
 
 
+class PluginGroup:
+    """One plug-in group (readers, renderers): its entry points, scanned once per sys.path,
+    added to a table of built-ins ("module:attr" strings) that always win over plug-ins."""
+
+    def __init__(self, group: str, builtins: dict[str, str]) -> None:
+        self.group, self.builtins = group, builtins
+        self._scanned: tuple[str, ...] | None = None
+        self._eps: tuple = ()
+
+    def entry_points(self) -> tuple:
+        if self._scanned != tuple(sys.path):
+            self._eps = entry_points(self.group)
+            self._scanned = tuple(sys.path)
+        return self._eps
+
+    def rescan(self) -> None:
+        """Forget the scan (a distribution was added on a sys.path folder already seen)."""
+        self._scanned = None
+
+    def targets(self, eps: tuple) -> dict[str, object]:
+        """name -> "module:attr" (a built-in) or an entry point of ``eps`` (a plug-in)."""
+        found: dict[str, object] = dict(self.builtins)
+        for ep in sorted(eps, key=lambda e: e.name):
+            found.setdefault(ep.name.strip().lower(), ep)
+        return found
+
+
 def entry_points(group: str) -> tuple:
     """The installed entry points of ``group``, importing importlib.metadata (30-40 ms in a
     bare process: email, zipfile, csv...) only when some distribution on sys.path declares

@@ -107,10 +107,9 @@ def test_a_plugin_cannot_replace_a_builtin(plugin_site):
     import importlib
 
     importlib.invalidate_caches()
-    monkeypatch_scan = renderers._scanned
-    renderers._scanned = None
+    renderers._plugins.rescan()
     try:
         assert renderers.available()["pdf"] == "bulletin_export.renderers.pdf:PdfRenderer"
         assert renderers.get("pdf").extension == ".pdf"
     finally:
-        renderers._scanned = monkeypatch_scan
+        renderers._plugins.rescan()

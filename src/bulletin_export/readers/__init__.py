@@ -22,6 +22,7 @@ import warnings
 from typing import TYPE_CHECKING, Mapping, Protocol, runtime_checkable
 
 from ..errors import InputError, UsageError
+from ..lazy import PluginGroup
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..parser import ParseResult
@@ -66,28 +67,18 @@ def problems() -> dict[str, str]:
     """Why a built-in reader is absent or a plug-in broken (name -> one line)."""
     names()
     return {**_problems, **_broken}
-_scanned: tuple[str, ...] | None = None
-_eps: tuple = ()
+_plugins = PluginGroup(GROUP, BUILTINS)
 
 
 def _entry_points() -> tuple:
-    global _scanned, _eps
-    import sys
-
-    if _scanned != tuple(sys.path):
-        from ..lazy import entry_points  # importlib.metadata only when a plug-in is installed
-
-        _eps = entry_points(GROUP)
-        _scanned = tuple(sys.path)
-    return _eps
+    """The group's entry points, scanned once per sys.path (importlib.metadata only when
+    some distribution declares the group)."""
+    return _plugins.entry_points()
 
 
 def _targets() -> dict[str, object]:
-    """name -> a "module:attr" string (built-in) or an entry point (plug-in)."""
-    found: dict[str, object] = dict(BUILTINS)
-    for ep in sorted(_entry_points(), key=lambda e: e.name):
-        found.setdefault(ep.name.lower(), ep)
-    return found
+    """name -> "module:attr" (a built-in) or an entry point (a plug-in); built-ins win."""
+    return _plugins.targets(_entry_points())
 
 
 def _load(name: str, target: object) -> Reader:

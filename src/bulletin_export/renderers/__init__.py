@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import UsageError
+from ..lazy import PluginGroup
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Issue
@@ -95,30 +96,18 @@ class RenderContext:
         return build_time(issue, self.source_date_epoch)
 
 
-_scanned: tuple[str, ...] | None = None
-_eps: tuple = ()
+_plugins = PluginGroup(GROUP, BUILTINS)
 
 
-def _entry_points():
-    """The group's entry points, scanned once per sys.path (a scan reads every installed
-    package's metadata, a few ms each time)."""
-    global _scanned, _eps
-    import sys
-
-    if _scanned != tuple(sys.path):
-        from ..lazy import entry_points  # importlib.metadata only when a plug-in is installed
-
-        _eps = entry_points(GROUP)
-        _scanned = tuple(sys.path)
-    return _eps
+def _entry_points() -> tuple:
+    """The group's entry points, scanned once per sys.path (importlib.metadata only when
+    some distribution declares the group)."""
+    return _plugins.entry_points()
 
 
 def _targets() -> dict[str, object]:
     """name -> "module:attr" (a built-in) or an entry point (a plug-in); built-ins win."""
-    found: dict[str, object] = dict(BUILTINS)
-    for ep in sorted(_entry_points(), key=lambda e: e.name):
-        found.setdefault(ep.name.strip().lower(), ep)
-    return found
+    return _plugins.targets(_entry_points())
 
 
 def _label(target: object) -> str:
